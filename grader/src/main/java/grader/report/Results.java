@@ -1,0 +1,25 @@
+package grader.report;
+
+import com.google.gson.annotations.SerializedName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gradescope's autograder results.json: the top-level score is the sum of the tests' scores.
+ * See Gradescope's "Autograder Specifications" for the meaning of each field.
+ */
+public final class Results {
+    public double score;
+    @SerializedName("execution_time")
+    public double executionTime;
+    public String output;
+    public String visibility = "visible";
+    @SerializedName("stdout_visibility")
+    public String stdoutVisibility = "hidden";
+    public List<TestResult> tests = new ArrayList<>();
+
+    /** The most the tests can earn. */
+    public double maxScore() {
+        return tests.stream().mapToDouble(t -> t.maxScore).sum();
+    }
+}

@@ -1,0 +1,121 @@
+package grader.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Turns what a test threw into a message for the student: what is wrong, in the student's terms. It never prints
+ * the harness's stack frames; for an unexpected exception it shows the frames of the student's own code.
+ */
+public final class FailureExplainer {
+    /** The prefix of the error the generated skeleton throws from every TODO. */
+    public static final String NOT_IMPLEMENTED = "not implemented yet";
+    private static final int MAX_FRAMES = 6;
+    private static final Pattern SEED = Pattern.compile("(?m)^\\s*seed\\s*=\\s*(\\S+)");
+    private static final Pattern SAMPLE = Pattern.compile(
+            "(?s)((?:Shrunk|Original) Sample[^\\n]*)\\n-+\\n(.*?)(?:\\n\\s*\\n|\\z)");
+
+    private final Predicate<String> isStudentClass;
+
+    /** @param isStudentClass whether a class (by name) is the student's code, whose frames may be shown */
+    public FailureExplainer(Predicate<String> isStudentClass) {
+        this.isStudentClass = isStudentClass;
+    }
+
+    /** What a failure means. */
+    public record Explanation(Outcome outcome, String message, Map<String, Object> details) {
+    }
+
+    /**
+     * @param thrown  what the test threw
+     * @param reports what the test engine reported while the test ran (jqwik's property report: seed and sample)
+     */
+    public Explanation explain(Throwable thrown, List<String> reports) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        StringBuilder message = new StringBuilder();
+        Throwable todo = notImplemented(thrown);
+        Outcome outcome;
+        if (todo != null) {
+            outcome = Outcome.ERRORED;
+            message.append(todo.getMessage());
+            StackTraceElement[] trace = todo.getStackTrace();
+            if (trace.length > 0) {
+                message.append(" — the TODO at ").append(trace[0].getFileName()).append(':')
+                        .append(trace[0].getLineNumber()).append(" (").append(trace[0].getClassName()).append('.')
+                        .append(trace[0].getMethodName()).append(')');
+            }
+        } else if (thrown instanceof TestAbortedException) {
+            outcome = Outcome.ABORTED;
+            message.append("aborted: ").append(thrown.getMessage());
+        } else if (thrown instanceof AssertionError) {
+            outcome = Outcome.FAILED;
+            message.append(thrown.getMessage() == null ? "assertion failed" : thrown.getMessage().strip());
+            appendStudentFrames(message, thrown);
+        } else {
+            outcome = Outcome.ERRORED;
+            message.append("your code threw ").append(describe(thrown));
+            for (Throwable c = thrown.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                message.append("\ncaused by ").append(describe(c));
+            }
+            appendStudentFrames(message, thrown);
+        }
+        for (String report : reports) {
+            Matcher seed = SEED.matcher(report);
+            if (seed.find()) {
+                details.put("seed", seed.group(1));
+            }
+            Matcher sample = SAMPLE.matcher(report);
+            if (sample.find()) {
+                details.put("sample", sample.group(2).strip());
+                details.put("sample_kind", sample.group(1).strip());
+            }
+        }
+        if (details.containsKey("seed")) {
+            message.append("\njqwik seed ").append(details.get("seed"));
+            if (details.containsKey("sample")) {
+                message.append("; ").append(details.get("sample_kind")).append(":\n")
+                        .append(indent(String.valueOf(details.get("sample"))));
+            }
+        }
+        return new Explanation(outcome, message.toString(), details);
+    }
+
+    private static Throwable notImplemented(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof UnsupportedOperationException && c.getMessage() != null
+                    && c.getMessage().startsWith(NOT_IMPLEMENTED)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private void appendStudentFrames(StringBuilder message, Throwable t) {
+        List<String> frames = new ArrayList<>();
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (isStudentClass.test(e.getClassName())) {
+                frames.add("    at " + e);
+                if (frames.size() == MAX_FRAMES) {
+                    break;
+                }
+            }
+        }
+        if (!frames.isEmpty()) {
+            message.append("\n  in your code:\n").append(String.join("\n", frames));
+        }
+    }
+
+    private static String indent(String s) {
+        return s.lines().map(l -> "    " + l.strip()).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

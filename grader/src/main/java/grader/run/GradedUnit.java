@@ -1,0 +1,70 @@
+package grader.run;
+
+import grader.api.Visibility;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One graded test: a test method (a JUnit test, a jqwik property, or a parameterized test with all its cases),
+ * what it is worth, and how it ended.
+ */
+public final class GradedUnit {
+    final String uniqueId;
+    final String className;
+    final String methodName;
+    final String name;
+    final int problem;
+    final String problemTitle;
+    final double points;
+    final Visibility.Level visibility;
+    String number;
+
+    Outcome outcome = Outcome.NOT_RUN;
+    String output = "not run: the grading run ended before this test was reached";
+    final Map<String, Object> reproduction = new LinkedHashMap<>();
+
+    GradedUnit(String uniqueId, String className, String methodName, String name, int problem, String problemTitle,
+            double points, Visibility.Level visibility) {
+        this.uniqueId = uniqueId;
+        this.className = className;
+        this.methodName = methodName;
+        this.name = name;
+        this.problem = problem;
+        this.problemTitle = problemTitle;
+        this.points = points;
+        this.visibility = visibility;
+    }
+
+    /** Records the first way this test went wrong; later reports (a second failing case) do not overwrite it. */
+    void fail(Outcome how, String message, Map<String, Object> details) {
+        if (outcome == Outcome.NOT_RUN || outcome == Outcome.PASSED) {
+            outcome = how;
+            output = message;
+            reproduction.putAll(details);
+        }
+    }
+
+    void pass() {
+        if (outcome == Outcome.NOT_RUN) {
+            outcome = Outcome.PASSED;
+            output = "";
+        }
+    }
+
+    void skip(String reason) {
+        outcome = Outcome.SKIPPED;
+        output = "skipped by the instructor, not counted" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int problem() {
+        return problem;
+    }
+}

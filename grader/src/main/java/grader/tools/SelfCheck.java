@@ -1,0 +1,98 @@
+package grader.tools;
+
+import grader.report.Results;
+import grader.report.ResultsJson;
+import grader.report.TestResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The instructor's guarantee that the graded suites measure the student's work: grades the reference (every
+ * test must pass) and the skeleton (every test must fail), each in its own JVM, and exits 1 listing every test
+ * that breaks the rule. A test the skeleton passes checks nothing the student writes.
+ *
+ * <pre>
+ * SelfCheck --classpath DEPENDENCIES --tests TEST_CLASSES --reference DIR --skeleton DIR --out DIR
+ * </pre>
+ */
+public final class SelfCheck {
+    private SelfCheck() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String classpath = null;
+        Path tests = null;
+        Path reference = null;
+        Path skeleton = null;
+        Path out = Paths.get("target", "selfcheck");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--classpath" -> classpath = args[i + 1];
+                case "--tests" -> tests = Paths.get(args[i + 1]);
+                case "--reference" -> reference = Paths.get(args[i + 1]);
+                case "--skeleton" -> skeleton = Paths.get(args[i + 1]);
+                case "--out" -> out = Paths.get(args[i + 1]);
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        if (classpath == null || tests == null || reference == null || skeleton == null || args.length % 2 != 0) {
+            usage("missing an option");
+        }
+        Results ref = grade(classpath, tests, reference, out.resolve("reference"), "reference");
+        Results skel = grade(classpath, tests, skeleton, out.resolve("skeleton"), "skeleton");
+
+        List<String> problems = new ArrayList<>();
+        if (ref.tests.isEmpty()) {
+            problems.add("no graded tests were found");
+        }
+        for (TestResult t : ref.tests) {
+            if (t.score < t.maxScore || !"passed".equals(t.status)) {
+                problems.add(t.number + " " + t.name + ": fails on the reference — " + firstLine(t.output));
+            }
+        }
+        for (TestResult t : skel.tests) {
+            if (t.score > 0 || ("passed".equals(t.status) && t.maxScore > 0)) {
+                problems.add(t.number + " " + t.name + ": passes on the skeleton, so it checks nothing the"
+                        + " student writes");
+            }
+        }
+        System.out.printf("self-check: reference %s / %s, skeleton %s / %s, %d graded tests%n", ref.score,
+                ref.maxScore(), skel.score, skel.maxScore(), ref.tests.size());
+        if (!problems.isEmpty()) {
+            System.err.println("self-check FAILED:");
+            problems.forEach(p -> System.err.println("  " + p));
+            System.exit(1);
+        }
+        System.out.println("self-check passed: the reference earns full marks and the skeleton none.");
+    }
+
+    private static Results grade(String classpath, Path tests, Path target, Path out, String label)
+            throws IOException, InterruptedException {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = String.join(File.pathSeparator, classpath, tests.toString(), target.toString());
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "grader.run.GradeMain", "--tests", tests.toString(),
+                "--submission", target.toString(), "--out", out.toString(), "--label", "self-check: " + label)
+                .inheritIO();
+        pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
+        int status = pb.start().waitFor();
+        if (status != 0) {
+            System.err.println("self-check: grading the " + label + " exited with status " + status);
+            System.exit(1);
+        }
+        return ResultsJson.read(out.resolve("results.json"));
+    }
+
+    private static void usage(String why) {
+        System.err.println("self-check: " + why + "\nusage: SelfCheck --classpath DEPENDENCIES --tests TEST_CLASSES"
+                + " --reference DIR --skeleton DIR [--out DIR]");
+        System.exit(2);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.strip().lines().findFirst().orElse("");
+    }
+}

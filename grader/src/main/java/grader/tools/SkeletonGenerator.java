@@ -1,0 +1,200 @@
+package grader.tools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Generates the student's skeleton from the reference solution. In every {@code .java} file, each region
+ *
+ * <pre>
+ *     // BEGIN SOLUTION Problem 1.1 (Tensor.pow)
+ *     ...the solution...
+ *     // END SOLUTION
+ * </pre>
+ *
+ * becomes a TODO that throws {@code UnsupportedOperationException("not implemented yet: Problem 1.1 (Tensor.pow)")}.
+ * Everything else, other files included, is copied unchanged, so the skeleton keeps the reference's packages,
+ * classes and public API. A region must end its enclosing block (usually a method body), since the code after a
+ * {@code throw} would be unreachable; the label after BEGIN SOLUTION is required and is what the student greps for.
+ *
+ * <pre>
+ * SkeletonGenerator REFERENCE_DIR SKELETON_DIR           write the skeleton (removes files reference no longer has)
+ * SkeletonGenerator --check REFERENCE_DIR SKELETON_DIR   exit 1 when the skeleton differs from a fresh generation
+ * </pre>
+ */
+public final class SkeletonGenerator {
+    private static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION\\b(.*)$");
+    private static final Pattern END = Pattern.compile("^\\s*// END SOLUTION\\b.*$");
+
+    private SkeletonGenerator() {
+    }
+
+    public static void main(String[] args) {
+        boolean check = args.length > 0 && args[0].equals("--check");
+        int first = check ? 1 : 0;
+        if (args.length - first != 2) {
+            System.err.println("usage: SkeletonGenerator [--check] REFERENCE_DIR SKELETON_DIR");
+            System.exit(2);
+        }
+        Path reference = Paths.get(args[first]);
+        Path skeleton = Paths.get(args[first + 1]);
+        try {
+            Map<String, String> generated = generate(reference);
+            if (check) {
+                List<String> drift = compare(generated, skeleton);
+                if (!drift.isEmpty()) {
+                    System.err.println("skeleton is out of date with the reference (" + skeleton + "):");
+                    drift.forEach(d -> System.err.println("  " + d));
+                    System.err.println("regenerate it and commit the result; never edit the skeleton by hand.");
+                    System.exit(1);
+                }
+                System.out.println("skeleton is up to date: " + generated.size() + " files match " + reference);
+            } else {
+                write(generated, skeleton);
+                System.out.println("wrote the skeleton: " + generated.size() + " files from " + reference + " to "
+                        + skeleton);
+            }
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("skeleton: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Every file below {@code reference}, by relative path ('/'-separated), as the skeleton should hold it. */
+    public static Map<String, String> generate(Path reference) {
+        Map<String, String> out = new TreeMap<>();
+        readTree(reference).forEach((rel, text) -> out.put(rel, rel.endsWith(".java") ? strip(rel, text) : text));
+        return out;
+    }
+
+    /** Every file below {@code root}, by relative path ('/'-separated), as it is on disk. */
+    static Map<String, String> readTree(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is not a folder");
+        }
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Replaces each solution region of one Java source with its TODO. */
+    public static String strip(String fileName, String source) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = source.split("\n", -1);
+        int openedAt = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher begin = BEGIN.matcher(line);
+            boolean end = END.matcher(line).matches();
+            if (openedAt >= 0) {
+                if (begin.matches()) {
+                    throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": BEGIN SOLUTION inside the region"
+                            + " opened at line " + (openedAt + 1));
+                }
+                if (end) {
+                    openedAt = -1;
+                }
+                continue;
+            }
+            if (end) {
+                throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": END SOLUTION without BEGIN SOLUTION");
+            }
+            if (begin.matches()) {
+                String indent = begin.group(1);
+                String label = begin.group(2).strip();
+                if (label.isEmpty()) {
+                    throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": BEGIN SOLUTION needs a label"
+                            + " saying what the student writes, e.g. // BEGIN SOLUTION Problem 1.1 (Tensor.pow)");
+                }
+                out.append(indent).append("// TODO ").append(label).append(": your code here.\n");
+                out.append(indent).append("throw new UnsupportedOperationException(\"not implemented yet: ")
+                        .append(label.replace("\\", "\\\\").replace("\"", "\\\"")).append("\");");
+                openedAt = i;
+                if (i < lines.length - 1) {
+                    out.append('\n');
+                }
+                continue;
+            }
+            out.append(line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        if (openedAt >= 0) {
+            throw new IllegalArgumentException(fileName + ":" + (openedAt + 1) + ": BEGIN SOLUTION is never closed"
+                    + " by END SOLUTION");
+        }
+        return out.toString();
+    }
+
+    /** What differs between a generation and the skeleton on disk; empty when they match. */
+    public static List<String> compare(Map<String, String> generated, Path skeleton) {
+        List<String> drift = new ArrayList<>();
+        Map<String, String> existing = Files.isDirectory(skeleton) ? readTree(skeleton) : Map.of();
+        for (Map.Entry<String, String> e : generated.entrySet()) {
+            String have = existing.get(e.getKey());
+            if (have == null) {
+                drift.add(e.getKey() + ": missing");
+            } else if (!have.equals(e.getValue())) {
+                drift.add(e.getKey() + ": differs from line " + firstDifferentLine(have, e.getValue()));
+            }
+        }
+        for (String rel : existing.keySet()) {
+            if (!generated.containsKey(rel)) {
+                drift.add(rel + ": not in the reference");
+            }
+        }
+        return drift;
+    }
+
+    private static int firstDifferentLine(String a, String b) {
+        String[] x = a.split("\n", -1), y = b.split("\n", -1);
+        int i = 0;
+        while (i < x.length && i < y.length && x[i].equals(y[i])) {
+            i++;
+        }
+        return i + 1;
+    }
+
+    /** Writes a generation over {@code skeleton}, deleting the files the reference no longer has. */
+    public static void write(Map<String, String> generated, Path skeleton) {
+        try {
+            if (Files.isDirectory(skeleton)) {
+                try (Stream<Path> files = Files.walk(skeleton)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        String rel = skeleton.relativize(f).toString().replace('\\', '/');
+                        if (!generated.containsKey(rel)) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, String> e : generated.entrySet()) {
+                Path target = skeleton.resolve(e.getKey());
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target) || !Files.readString(target, StandardCharsets.UTF_8).equals(e.getValue())) {
+                    Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + skeleton + ": " + e.getMessage(), e);
+        }
+    }
+}

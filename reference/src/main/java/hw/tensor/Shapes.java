@@ -1,0 +1,76 @@
+package hw.tensor;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Shape arithmetic shared by the operations: broadcasting, and undoing it in the backward pass. */
+public final class Shapes {
+    private Shapes() {
+    }
+
+    /** A shape as people write it: {@code [2, 3]}. */
+    public static String show(long[] shape) {
+        return Arrays.toString(shape);
+    }
+
+    /**
+     * The shape of {@code a op b} under NumPy broadcasting: align the shapes on the right; each pair of sizes
+     * must be equal or contain a 1.
+     *
+     * @throws IllegalArgumentException naming the operation and both shapes when they cannot be broadcast
+     */
+    public static long[] broadcast(String op, long[] a, long[] b) {
+        int rank = Math.max(a.length, b.length);
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            long da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
+            long db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException(op + ": shapes " + show(a) + " and " + show(b)
+                        + " cannot be broadcast (axis " + i + " of the aligned shapes: " + da + " vs " + db + ")");
+            }
+            out[i] = Math.max(da, db);
+        }
+        return out;
+    }
+
+    /**
+     * Sums a broadcast gradient back to the shape of the input it came from: over the leading axes the input did
+     * not have, and over every axis where the input had size 1. This is the backward pass of broadcasting.
+     */
+    public static INDArray sumToShape(INDArray grad, long[] shape) {
+        if (Arrays.equals(grad.shape(), shape)) {
+            return grad;
+        }
+        int lead = grad.rank() - shape.length;
+        INDArray g = grad;
+        if (lead > 0) {
+            int[] leading = new int[lead];
+            for (int i = 0; i < lead; i++) {
+                leading[i] = i;
+            }
+            g = g.sum(false, leading);
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == 1 && g.size(i) != 1) {
+                g = g.sum(true, i);
+            }
+        }
+        return g.reshape(shape);
+    }
+
+    /** Repeats {@code grad} (whose shape broadcasts to {@code shape}) to exactly {@code shape}. */
+    public static INDArray expand(INDArray grad, long[] shape) {
+        return Nd4j.zeros(grad.dataType(), shape).add(grad);
+    }
+
+    /** An axis counted from the end when negative ({@code -1} is the last), checked against the rank. */
+    public static int axis(String op, int axis, int rank) {
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for a tensor of rank " + rank);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,455 @@
+package hw.tensor;
+
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A value in a computation graph: an ND4J array plus what is needed to backpropagate through it.
+ *
+ * <p>Operations ({@link #add}, {@link #matmul}, {@link #sum}, …) return new tensors and never change their
+ * inputs. When gradients are enabled ({@link GradMode}) and an input requires a gradient, the result records its
+ * inputs and a {@link Backward} rule, so {@link #backward()} can later fill in {@code grad} for every leaf that
+ * requires one. Values are double precision unless built from an array of another type.
+ *
+ * <p>Shapes follow NumPy: binary operations broadcast, and axes may be negative (counted from the end).
+ */
+public final class Tensor {
+    private final INDArray data;
+    private final boolean requiresGrad;
+    private final List<Tensor> inputs;
+    private final Backward backward; // null for a leaf
+    private final String op;
+    private INDArray grad;
+
+    private Tensor(INDArray data, boolean requiresGrad, List<Tensor> inputs, Backward backward, String op) {
+        this.data = data;
+        this.requiresGrad = requiresGrad;
+        this.inputs = inputs;
+        this.backward = backward;
+        this.op = op;
+    }
+
+    // ---------------------------------------------------------------------------------------------- creation
+
+    /** A constant (no gradient) wrapping {@code data}; the array is not copied. */
+    public static Tensor constant(INDArray data) {
+        return new Tensor(data, false, List.of(), null, "constant");
+    }
+
+    /** A leaf that requires a gradient (a parameter or an input to differentiate by); the array is not copied. */
+    public static Tensor param(INDArray data) {
+        return new Tensor(data, true, List.of(), null, "param");
+    }
+
+    /** A constant of the given shape from values in row-major order. */
+    public static Tensor of(double[] values, long... shape) {
+        if (shape.length == 0) {
+            shape = new long[] {values.length};
+        }
+        long n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+        if (n != values.length) {
+            throw new IllegalArgumentException("Tensor.of: " + values.length + " values do not fill shape "
+                    + Shapes.show(shape) + " (" + n + " elements)");
+        }
+        return constant(Nd4j.create(values, shape, DataType.DOUBLE));
+    }
+
+    /** A 2-D constant from rows of equal length. */
+    public static Tensor of(double[][] rows) {
+        return constant(Nd4j.createFromArray(rows).castTo(DataType.DOUBLE));
+    }
+
+    /** A rank-0 constant. */
+    public static Tensor scalar(double value) {
+        return constant(Nd4j.scalar(value));
+    }
+
+    /** A constant of zeros. */
+    public static Tensor zeros(long... shape) {
+        return constant(Nd4j.zeros(DataType.DOUBLE, shape));
+    }
+
+    /** A constant of ones. */
+    public static Tensor ones(long... shape) {
+        return constant(Nd4j.ones(DataType.DOUBLE, shape));
+    }
+
+    /**
+     * A tensor computed by an operation. Use this to add an operation of your own: compute the value, say how
+     * the gradient flows back to each input, and list the inputs. A graph is recorded only when gradients are
+     * enabled and some input requires a gradient.
+     *
+     * @param op       a short name, used in error messages
+     * @param value    the result
+     * @param backward dL/d(inputs) from dL/d(result), one entry per input in the order given
+     * @param inputs   the tensors the result was computed from
+     */
+    public static Tensor fromOp(String op, INDArray value, Backward backward, Tensor... inputs) {
+        boolean needsGrad = false;
+        if (GradMode.isEnabled()) {
+            for (Tensor t : inputs) {
+                needsGrad |= t.requiresGrad;
+            }
+        }
+        if (!needsGrad) {
+            return new Tensor(value, false, List.of(), null, op);
+        }
+        List<Tensor> in = List.of(inputs);
+        return new Tensor(value, true, in, checkedShapes(op, backward, in), op);
+    }
+
+    /** Wraps a backward rule so a gradient of the wrong shape is reported at the operation that produced it. */
+    private static Backward checkedShapes(String op, Backward backward, List<Tensor> inputs) {
+        return gradOutput -> {
+            INDArray[] grads = backward.apply(gradOutput);
+            if (grads.length != inputs.size()) {
+                throw new IllegalStateException(op + ": backward returned " + grads.length + " gradients for "
+                        + inputs.size() + " inputs");
+            }
+            for (int i = 0; i < grads.length; i++) {
+                if (grads[i] != null && !Arrays.equals(grads[i].shape(), inputs.get(i).shape())) {
+                    throw new IllegalStateException(op + ": backward returned a gradient of shape "
+                            + Shapes.show(grads[i].shape()) + " for input " + i + " of shape "
+                            + Shapes.show(inputs.get(i).shape()));
+                }
+            }
+            return grads;
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------- accessors
+
+    /** The value. Treat it as read-only: operations share arrays with their inputs (reshape, permute). */
+    public INDArray data() {
+        return data;
+    }
+
+    /** dL/d(this) accumulated by {@link #backward()}, or {@code null} before any backward pass reached it. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** True for a tensor no operation produced (parameters, inputs, constants). */
+    public boolean isLeaf() {
+        return backward == null;
+    }
+
+    /** The tensors this one was computed from (empty for a leaf). */
+    public List<Tensor> inputs() {
+        return inputs;
+    }
+
+    /** This tensor's backward rule, or {@code null} for a leaf. */
+    public Backward backwardRule() {
+        return backward;
+    }
+
+    /** The name of the operation that produced this tensor. */
+    public String op() {
+        return op;
+    }
+
+    public long[] shape() {
+        return data.shape();
+    }
+
+    public int rank() {
+        return data.rank();
+    }
+
+    /** The size of one axis (negative counts from the end). */
+    public long size(int axis) {
+        return data.size(Shapes.axis("size", axis, data.rank()));
+    }
+
+    /** The value of a one-element tensor. */
+    public double item() {
+        if (data.length() != 1) {
+            throw new IllegalStateException("item(): tensor of shape " + Shapes.show(shape()) + " has "
+                    + data.length() + " elements, not 1");
+        }
+        return data.getDouble(0);
+    }
+
+    /** The values in row-major order. */
+    public double[] toDoubleArray() {
+        return data.dup('c').reshape(data.length()).toDoubleVector();
+    }
+
+    /** The same value as a new leaf with no history and no gradient. */
+    public Tensor detach() {
+        return constant(data);
+    }
+
+    // -------------------------------------------------------------------------------------------- autograd
+
+    /** Backpropagates from this one-element tensor (usually a loss): dL/dL = 1. */
+    public void backward() {
+        if (data.length() != 1) {
+            throw new IllegalStateException("backward(): needs a one-element tensor such as a loss, but this one has"
+                    + " shape " + Shapes.show(shape()) + "; reduce it first (sum, mean) or call backward(gradient)");
+        }
+        backward(Nd4j.onesLike(data));
+    }
+
+    /** Backpropagates a given dL/d(this), which must have this tensor's shape. */
+    public void backward(INDArray gradient) {
+        if (!Arrays.equals(gradient.shape(), shape())) {
+            throw new IllegalArgumentException("backward(gradient): gradient shape " + Shapes.show(gradient.shape())
+                    + " differs from the tensor's shape " + Shapes.show(shape()));
+        }
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward(): this tensor does not require a gradient — no input of the"
+                    + " computation did, or it was computed with gradients disabled");
+        }
+        Autograd.backward(this, gradient);
+    }
+
+    /** Adds {@code g} to this leaf's gradient (called by the backward pass). */
+    public void accumulateGrad(INDArray g) {
+        if (!Arrays.equals(g.shape(), shape())) {
+            throw new IllegalStateException("accumulateGrad: gradient of shape " + Shapes.show(g.shape())
+                    + " for a tensor of shape " + Shapes.show(shape()));
+        }
+        grad = grad == null ? g.dup() : grad.add(g);
+    }
+
+    /** Forgets the accumulated gradient (before the next backward pass). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    // ---------------------------------------------------------------------------------- elementwise binary
+
+    /** this + other, broadcasting. */
+    public Tensor add(Tensor other) {
+        long[] a = shape(), b = other.shape();
+        Shapes.broadcast("add", a, b);
+        return fromOp("add", data.add(other.data),
+                g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g, b)}, this, other);
+    }
+
+    /** this - other, broadcasting. */
+    public Tensor sub(Tensor other) {
+        long[] a = shape(), b = other.shape();
+        Shapes.broadcast("sub", a, b);
+        return fromOp("sub", data.sub(other.data),
+                g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g.neg(), b)}, this, other);
+    }
+
+    /** this * other elementwise, broadcasting. */
+    public Tensor mul(Tensor other) {
+        long[] a = shape(), b = other.shape();
+        Shapes.broadcast("mul", a, b);
+        return fromOp("mul", data.mul(other.data), g -> new INDArray[] {
+            Shapes.sumToShape(g.mul(other.data), a), Shapes.sumToShape(g.mul(data), b)}, this, other);
+    }
+
+    /** this / other elementwise, broadcasting. */
+    public Tensor div(Tensor other) {
+        long[] a = shape(), b = other.shape();
+        Shapes.broadcast("div", a, b);
+        INDArray out = data.div(other.data);
+        return fromOp("div", out, g -> new INDArray[] {
+            Shapes.sumToShape(g.div(other.data), a),
+            Shapes.sumToShape(g.mul(out).div(other.data).negi(), b)}, this, other);
+    }
+
+    public Tensor add(double c) {
+        return fromOp("add", data.add(c), g -> new INDArray[] {g}, this);
+    }
+
+    public Tensor sub(double c) {
+        return add(-c);
+    }
+
+    public Tensor mul(double c) {
+        return fromOp("mul", data.mul(c), g -> new INDArray[] {g.mul(c)}, this);
+    }
+
+    public Tensor div(double c) {
+        return mul(1.0 / c);
+    }
+
+    public Tensor neg() {
+        return mul(-1.0);
+    }
+
+    // ----------------------------------------------------------------------------------- elementwise unary
+
+    /** e^x. */
+    public Tensor exp() {
+        INDArray out = Transforms.exp(data, true);
+        return fromOp("exp", out, g -> new INDArray[] {g.mul(out)}, this);
+    }
+
+    /** The natural logarithm. */
+    public Tensor log() {
+        return fromOp("log", Transforms.log(data, true), g -> new INDArray[] {g.div(data)}, this);
+    }
+
+    /**
+     * Problem 1.1 — x^p for a constant exponent p.
+     *
+     * <p>Forward: raise every element to the power p. Backward: d(x^p)/dx = p·x^(p−1), times the incoming
+     * gradient. Mind the edge case p = 0: x^0 is the constant 1, so its gradient is 0 everywhere — including at
+     * x = 0, where the formula would give 0·0^(−1) = NaN.
+     */
+    public Tensor pow(double p) {
+        // TODO Problem 1.1 (Tensor.pow): your code here.
+        throw new UnsupportedOperationException("not implemented yet: Problem 1.1 (Tensor.pow)");
+    }
+
+    /**
+     * Problem 1.2 — the hyperbolic tangent.
+     *
+     * <p>Forward: tanh of every element. Backward: d tanh(x)/dx = 1 − tanh(x)², times the incoming gradient
+     * (reuse the forward output rather than computing tanh again).
+     */
+    public Tensor tanh() {
+        // TODO Problem 1.2 (Tensor.tanh): your code here.
+        throw new UnsupportedOperationException("not implemented yet: Problem 1.2 (Tensor.tanh)");
+    }
+
+    // ------------------------------------------------------------------------------------------ reductions
+
+    /** The sum of all elements, as a rank-0 tensor. */
+    public Tensor sum() {
+        long[] in = shape();
+        return fromOp("sum", data.sum(), g -> new INDArray[] {Shapes.expand(g, in)}, this);
+    }
+
+    /** The sum over one axis; with {@code keepDim} that axis stays with size 1. */
+    public Tensor sum(int axis, boolean keepDim) {
+        int a = Shapes.axis("sum", axis, rank());
+        long[] in = shape();
+        long[] kept = in.clone();
+        kept[a] = 1;
+        return fromOp("sum", data.sum(keepDim, a),
+                g -> new INDArray[] {Shapes.expand(g.reshape(kept), in)}, this);
+    }
+
+    /** The mean of all elements, as a rank-0 tensor. */
+    public Tensor mean() {
+        return sum().div(data.length());
+    }
+
+    /** The mean over one axis; with {@code keepDim} that axis stays with size 1. */
+    public Tensor mean(int axis, boolean keepDim) {
+        int a = Shapes.axis("mean", axis, rank());
+        return sum(a, keepDim).div(size(a));
+    }
+
+    /**
+     * The maximum over one axis. The gradient flows to the maximal element; when several elements tie, it is
+     * shared equally between them.
+     */
+    public Tensor max(int axis, boolean keepDim) {
+        int a = Shapes.axis("max", axis, rank());
+        long[] in = shape();
+        INDArray kept = data.max(true, a);
+        return fromOp("max", keepDim ? kept : kept.reshape(dropAxis(in, a)), g -> {
+            INDArray isMax = data.eq(kept).castTo(data.dataType());
+            INDArray share = isMax.div(isMax.sum(true, a));
+            return new INDArray[] {share.mul(g.reshape(kept.shape()))};
+        }, this);
+    }
+
+    private static long[] dropAxis(long[] shape, int axis) {
+        long[] out = new long[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != axis) {
+                out[j++] = shape[i];
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ shape
+
+    /** The same elements in a new shape (row-major order); one size may be -1 to be inferred. */
+    public Tensor reshape(long... newShape) {
+        long[] in = shape();
+        INDArray out;
+        try {
+            out = data.reshape('c', newShape);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("reshape: cannot reshape " + Shapes.show(in) + " ("
+                    + data.length() + " elements) to " + Shapes.show(newShape), e);
+        }
+        return fromOp("reshape", out, g -> new INDArray[] {g.reshape('c', in)}, this);
+    }
+
+    /** Reorders the axes: result axis i is input axis {@code order[i]}. */
+    public Tensor permute(int... order) {
+        if (order.length != rank()) {
+            throw new IllegalArgumentException("permute: order " + Arrays.toString(order) + " has " + order.length
+                    + " axes but the tensor has shape " + Shapes.show(shape()));
+        }
+        int[] inverse = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            inverse[Shapes.axis("permute", order[i], rank())] = i;
+        }
+        return fromOp("permute", data.permute(order), g -> new INDArray[] {g.permute(inverse)}, this);
+    }
+
+    /** Swaps two axes. */
+    public Tensor transpose(int axis1, int axis2) {
+        int[] order = new int[rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int a = Shapes.axis("transpose", axis1, rank()), b = Shapes.axis("transpose", axis2, rank());
+        order[a] = b;
+        order[b] = a;
+        return permute(order);
+    }
+
+    // ----------------------------------------------------------------------------------------------- matmul
+
+    /**
+     * Matrix product over the last two axes: [m, k] @ [k, n] → [m, n]; batched [..., m, k] @ [..., k, n] with equal
+     * batch axes; and [..., m, k] @ [k, n], which applies one matrix to every row (as a linear layer does).
+     */
+    public Tensor matmul(Tensor other) {
+        long[] a = shape(), b = other.shape();
+        if (a.length < 2 || b.length < 2 || a[a.length - 1] != b[b.length - 2]) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.show(a) + " and " + Shapes.show(b)
+                    + " do not multiply: need [..., m, k] @ [..., k, n]");
+        }
+        if (b.length == 2) {
+            // Fold every leading axis of this into the rows of one 2-D product.
+            long k = a[a.length - 1];
+            long[] outShape = a.clone();
+            outShape[a.length - 1] = b[1];
+            INDArray a2 = data.reshape('c', -1, k);
+            INDArray out = a2.mmul(other.data).reshape('c', outShape);
+            return fromOp("matmul", out, g -> {
+                INDArray g2 = g.reshape('c', -1, b[1]);
+                return new INDArray[] {
+                    g2.mmul(other.data.transpose()).reshape('c', a), a2.transpose().mmul(g2)};
+            }, this, other);
+        }
+        if (a.length != b.length || !Arrays.equals(Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2))) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.show(a) + " and " + Shapes.show(b)
+                    + " have different batch axes; batched matmul needs them equal");
+        }
+        INDArray out = Nd4j.matmul(data, other.data);
+        return fromOp("matmul", out, g -> new INDArray[] {
+            Nd4j.matmul(g, other.data, false, true, false), Nd4j.matmul(data, g, true, false, false)}, this, other);
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor(" + op + ", shape=" + Shapes.show(shape()) + (requiresGrad ? ", requiresGrad" : "") + ")\n"
+                + data;
+    }
+}
