@@ -6,6 +6,7 @@ import grader.api.Visibility;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * The graded tests of a discovered test plan. A graded unit is a test method: the outermost descriptor with a
  * method source (a jqwik property, a JUnit test, or a parameterized test whose cases appear at run time). Units
- * are numbered "problem.k" in discovery order within their problem.
+ * are sorted by problem and name and numbered "problem.k" in that order.
  */
 public final class TestCatalog {
     /** The problem of tests in a class without {@link Problem}: shown, but flagged by its title. */
@@ -36,9 +37,15 @@ public final class TestCatalog {
         for (TestIdentifier root : plan.getRoots()) {
             catalog.collect(root);
         }
+        // Report order, and so the numbers: by problem, then by name (class label, then test label), which is
+        // stable across runs and reads like a table of contents.
+        List<GradedUnit> sorted = new ArrayList<>(catalog.units.values());
+        sorted.sort(Comparator.comparingInt((GradedUnit u) -> u.problem).thenComparing(u -> u.name));
+        catalog.units.clear();
         Map<Integer, Integer> next = new LinkedHashMap<>();
-        for (GradedUnit u : catalog.units.values()) {
+        for (GradedUnit u : sorted) {
             u.number = u.problem + "." + next.merge(u.problem, 1, Integer::sum);
+            catalog.units.put(u.uniqueId, u);
         }
         return catalog;
     }

@@ -60,6 +60,20 @@ public final class Shapes {
         return g.reshape(shape);
     }
 
+    /**
+     * {@code x} viewed with leading axes of size 1 up to {@code rank}. ND4J broadcasts arrays of equal rank, but
+     * not every mix of ranks, so binary operations align their operands first.
+     */
+    public static INDArray withRank(INDArray x, int rank) {
+        if (x.rank() >= rank) {
+            return x;
+        }
+        long[] shape = new long[rank];
+        java.util.Arrays.fill(shape, 1L);
+        System.arraycopy(x.shape(), 0, shape, rank - x.rank(), x.rank());
+        return x.reshape(shape);
+    }
+
     /** Repeats {@code grad} (whose shape broadcasts to {@code shape}) to exactly {@code shape}. */
     public static INDArray expand(INDArray grad, long[] shape) {
         return Nd4j.zeros(grad.dataType(), shape).add(grad);

@@ -232,35 +232,36 @@ public final class Tensor {
     /** this + other, broadcasting. */
     public Tensor add(Tensor other) {
         long[] a = shape(), b = other.shape();
-        Shapes.broadcast("add", a, b);
-        return fromOp("add", data.add(other.data),
+        int rank = Shapes.broadcast("add", a, b).length;
+        return fromOp("add", Shapes.withRank(data, rank).add(Shapes.withRank(other.data, rank)),
                 g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g, b)}, this, other);
     }
 
     /** this - other, broadcasting. */
     public Tensor sub(Tensor other) {
         long[] a = shape(), b = other.shape();
-        Shapes.broadcast("sub", a, b);
-        return fromOp("sub", data.sub(other.data),
+        int rank = Shapes.broadcast("sub", a, b).length;
+        return fromOp("sub", Shapes.withRank(data, rank).sub(Shapes.withRank(other.data, rank)),
                 g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g.neg(), b)}, this, other);
     }
 
     /** this * other elementwise, broadcasting. */
     public Tensor mul(Tensor other) {
         long[] a = shape(), b = other.shape();
-        Shapes.broadcast("mul", a, b);
-        return fromOp("mul", data.mul(other.data), g -> new INDArray[] {
-            Shapes.sumToShape(g.mul(other.data), a), Shapes.sumToShape(g.mul(data), b)}, this, other);
+        int rank = Shapes.broadcast("mul", a, b).length;
+        INDArray x = Shapes.withRank(data, rank), y = Shapes.withRank(other.data, rank);
+        return fromOp("mul", x.mul(y), g -> new INDArray[] {
+            Shapes.sumToShape(g.mul(y), a), Shapes.sumToShape(g.mul(x), b)}, this, other);
     }
 
     /** this / other elementwise, broadcasting. */
     public Tensor div(Tensor other) {
         long[] a = shape(), b = other.shape();
-        Shapes.broadcast("div", a, b);
-        INDArray out = data.div(other.data);
+        int rank = Shapes.broadcast("div", a, b).length;
+        INDArray x = Shapes.withRank(data, rank), y = Shapes.withRank(other.data, rank);
+        INDArray out = x.div(y);
         return fromOp("div", out, g -> new INDArray[] {
-            Shapes.sumToShape(g.div(other.data), a),
-            Shapes.sumToShape(g.mul(out).div(other.data).negi(), b)}, this, other);
+            Shapes.sumToShape(g.div(y), a), Shapes.sumToShape(g.mul(out).div(y).negi(), b)}, this, other);
     }
 
     public Tensor add(double c) {

@@ -151,22 +151,33 @@ class BackpropTest {
                 .flatAs((r, c) -> Sample.distinct(new long[] {r, c}, -2.0, 2.0));
     }
 
-    /** A shape and a second shape that broadcasts against it (a trailing part, with some sizes set to 1). */
+    /**
+     * Two shapes that broadcast together: b is a trailing part of a common shape; each of them has some sizes set
+     * to 1, so either side (or both at once, as in [2, 1] with [3]) may be stretched.
+     */
     @Provide
     Arbitrary<Sample[]> broadcastPairs() {
         return Arbitraries.integers().between(1, 3).array(int[].class).ofMinSize(1).ofMaxSize(3).flatMap(dims -> {
-            long[] a = java.util.Arrays.stream(dims).asLongStream().toArray();
-            return Arbitraries.integers().between(0, 1 << a.length).flatMap(mask -> {
-                int drop = Integer.bitCount(mask) % a.length;
-                long[] b = java.util.Arrays.copyOfRange(a, drop, a.length);
-                for (int i = 0; i < b.length; i++) {
-                    if ((mask >> i & 1) == 1) {
-                        b[i] = 1;
-                    }
-                }
-                return Combinators.combine(Sample.of(a, -2.0, 2.0), Sample.of(b, 0.5, 2.0))
-                        .as((x, y) -> new Sample[] {x, y});
-            });
+            long[] common = java.util.Arrays.stream(dims).asLongStream().toArray();
+            int n = common.length;
+            return Combinators.combine(Arbitraries.integers().between(0, (1 << n) - 1),
+                    Arbitraries.integers().between(0, (1 << n) - 1), Arbitraries.integers().between(0, n - 1))
+                    .flatAs((onesA, onesB, drop) -> {
+                        long[] a = common.clone();
+                        long[] b = java.util.Arrays.copyOfRange(common, drop, n);
+                        for (int i = 0; i < n; i++) {
+                            if ((onesA >> i & 1) == 1) {
+                                a[i] = 1;
+                            }
+                        }
+                        for (int i = 0; i < b.length; i++) {
+                            if ((onesB >> i & 1) == 1) {
+                                b[i] = 1;
+                            }
+                        }
+                        return Combinators.combine(Sample.of(a, -2.0, 2.0), Sample.of(b, 0.5, 2.0))
+                                .as((x, y) -> new Sample[] {x, y});
+                    });
         });
     }
 
