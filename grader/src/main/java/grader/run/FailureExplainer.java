@@ -60,6 +60,9 @@ public final class FailureExplainer {
         } else {
             outcome = Outcome.ERRORED;
             message.append("your code threw ").append(describe(thrown));
+            if (thrown instanceof StackOverflowError) {
+                message.append(" (a recursion that never ends?)");
+            }
             for (Throwable c = thrown.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
                 message.append("\ncaused by ").append(describe(c));
             }

@@ -7,41 +7,49 @@ import grader.report.ScoreTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Grades the tests found in a folder of compiled test classes against whatever implementation is on the class
- * path, writes {@code results.json} (Gradescope's format) and prints a score table.
+ * Grades the tests found in folders of compiled test classes against the implementation on the class path,
+ * writes {@code results.json} (Gradescope's format) and prints a score table.
+ *
+ * <p>The tests run in child JVMs ({@link IsolatedRun}); this process only discovers them, supervises, and is the
+ * only writer of results.json. It writes a provisional results.json (every test "not run") before any test runs,
+ * so a run that is killed still leaves a valid file.
  *
  * <pre>
- * java -cp DEPENDENCIES:TESTS:SUBMISSION grader.run.GradeMain --tests TESTS [--submission SUBMISSION]
- *      [--out DIR] [--problem N] [--test Class[#method]] [--label TEXT] [--rerun "mvn ... -Dgrade.test=%s"]
+ * java -cp DEPENDENCIES:TESTS:SUBMISSION grader.run.GradeMain --tests DIR [--tests DIR] [--submission PATH]
+ *      [--out DIR] [--problem N] [--test Class[#method] | package.*] [--label TEXT] [--rerun "mvn ... -Dgrade.test=%s"]
+ *      [--time-limit SECONDS] [--budget SECONDS] [--jvm-arg ARG]... [--output-cap BYTES] [--in-process]
  * </pre>
  *
- * Exit status: 0 when grading completed, whatever the score; 2 when it could not (bad arguments, no tests).
+ * Options take "--flag value" or "--flag=value". Exit status: 0 when grading completed, whatever the score; 2 when
+ * it could not (bad arguments, no tests).
  */
 public final class GradeMain {
     private GradeMain() {
     }
 
     /** The parsed command line. */
-    record Options(Path tests, List<Path> submission, Path out, Integer problem, String test, String label,
-            String rerun) {
+    record Options(List<Path> tests, List<Path> submission, Path out, Integer problem, String test, String label,
+            String rerun, double timeLimit, double budget, List<String> jvmArgs, int outputCap, boolean inProcess) {
     }
 
     public static void main(String[] args) {
@@ -56,16 +64,26 @@ public final class GradeMain {
     }
 
     static Options parse(String[] args) {
-        Path tests = null;
+        List<Path> tests = new ArrayList<>();
         Path out = Paths.get("target", "grade");
         List<Path> submission = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g"));
         Integer problem = null;
         String test = null;
         String label = null;
         String rerun = null;
+        double timeLimit = 60;
+        double budget = 1800;
+        int outputCap = 16_384;
+        boolean inProcess = false;
         for (int i = 0; i < args.length; i++) {
             // Both "--flag value" and "--flag=value" (the latter lets a build pass an empty value).
             String flag = args[i];
+            if (flag.equals("--in-process")) {
+                inProcess = true;
+                continue;
+            }
             String value;
             int eq = flag.indexOf('=');
             if (flag.startsWith("--") && eq > 0) {
@@ -77,78 +95,129 @@ public final class GradeMain {
                 throw new IllegalArgumentException(flag + " needs a value");
             }
             switch (flag) {
-                case "--tests" -> tests = Paths.get(value);
+                case "--tests" -> tests.add(Paths.get(value));
                 case "--submission" -> {
                     if (!value.isBlank()) {
                         submission.add(Paths.get(value));
                     }
                 }
                 case "--out" -> out = Paths.get(value);
-                case "--problem" -> problem = value.isBlank() ? null : parseProblem(value);
+                case "--problem" -> problem = value.isBlank() ? null : (int) number(flag, value);
                 case "--test" -> test = value.isBlank() ? null : value;
                 case "--label" -> label = value.isBlank() ? null : value;
                 case "--rerun" -> rerun = value.isBlank() ? null : value;
-                default -> throw new IllegalArgumentException("unknown option " + flag
-                        + " (known: --tests --submission --out --problem --test --label --rerun)");
+                case "--time-limit" -> timeLimit = positive(flag, value);
+                case "--budget" -> budget = positive(flag, value);
+                case "--jvm-arg" -> jvmArgs.add(value);
+                case "--output-cap" -> outputCap = (int) positive(flag, value);
+                default -> throw new IllegalArgumentException("unknown option " + flag + " (known: --tests"
+                        + " --submission --out --problem --test --label --rerun --time-limit --budget --jvm-arg"
+                        + " --output-cap --in-process)");
             }
         }
-        if (tests == null) {
-            throw new IllegalArgumentException("--tests DIR is required: the folder of compiled test classes");
+        if (tests.isEmpty()) {
+            throw new IllegalArgumentException("--tests DIR is required: a folder of compiled test classes");
         }
-        if (!Files.isDirectory(tests)) {
-            throw new IllegalArgumentException("--tests " + tests + " is not a folder of compiled test classes"
-                    + " (build the tests first)");
+        for (Path t : tests) {
+            if (!Files.isDirectory(t)) {
+                throw new IllegalArgumentException("--tests " + t + " is not a folder of compiled test classes"
+                        + " (build the tests first)");
+            }
         }
         for (Path p : submission) {
             if (!Files.exists(p)) {
                 throw new IllegalArgumentException("--submission " + p + " does not exist (build it first)");
             }
         }
-        return new Options(tests, submission, out, problem, test, label, rerun);
+        return new Options(tests, submission, out, problem, test, label, rerun, timeLimit, budget, jvmArgs,
+                outputCap, inProcess);
     }
 
-    private static int parseProblem(String value) {
+    private static double number(String flag, String value) {
         try {
-            return Integer.parseInt(value.strip());
+            return Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--problem takes a problem number such as 1, not '" + value + "'");
+            throw new IllegalArgumentException(flag + " takes a number, not '" + value + "'");
         }
+    }
+
+    private static double positive(String flag, String value) {
+        double v = number(flag, value);
+        if (!(v > 0)) {
+            throw new IllegalArgumentException(flag + " must be positive, not " + value);
+        }
+        return v;
+    }
+
+    /** The jqwik settings every grading run uses, in the grading process and in the children. */
+    static void configure(LauncherDiscoveryRequestBuilder request, String jqwikDatabase) {
+        // A fresh jqwik database per run: a previous failure must not change which samples run now.
+        request.configurationParameter("jqwik.database", jqwikDatabase)
+                .configurationParameter("jqwik.failures.runfirst", "false")
+                .configurationParameter("jqwik.reporting.usejunitplatform", "true");
     }
 
     static int run(Options options, PrintStream console) {
         long start = System.nanoTime();
-        Path jqwikDatabase = freshJqwikDatabase(options.out());
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(options.tests())))
-                .filters(selection(options))
-                // A fresh jqwik database per run: a previous failure must not change which samples run now.
-                .configurationParameter("jqwik.database", jqwikDatabase.toString())
-                .configurationParameter("jqwik.failures.runfirst", "false")
-                .configurationParameter("jqwik.reporting.usejunitplatform", "true")
-                .build();
-        Launcher launcher = LauncherFactory.create();
-        TestPlan plan = launcher.discover(request);
-        TestCatalog catalog = TestCatalog.of(plan);
-        if (catalog.isEmpty()) {
-            throw new IllegalArgumentException(nothingToGrade(options));
-        }
-        FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()));
-        launcher.execute(plan, new ResultCollector(catalog, explainer));
+        Path work = prepare(options.out());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // The test folders may not be on this JVM's class path (hidden suites): load through them too.
+        try (URLClassLoader loader = new URLClassLoader(urls(options.tests()), previous)) {
+            thread.setContextClassLoader(loader);
+            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(options.tests())))
+                    .filters(selection(options));
+            configure(request, work.resolve("jqwik-database").toString());
+            Launcher launcher = LauncherFactory.create();
+            TestPlan plan = launcher.discover(request.build());
+            TestCatalog catalog = TestCatalog.of(plan);
+            if (catalog.isEmpty()) {
+                throw new IllegalArgumentException(nothingToGrade(options));
+            }
+            Path file = options.out().resolve("results.json");
+            ResultsJson.write(file, ResultsBuilder.build(catalog.units(), null, 0));
 
-        Results results = ResultsBuilder.build(catalog.units(), options.rerun(), (System.nanoTime() - start) / 1e9);
-        String table = ScoreTable.render(results);
-        results.output = (options.label() == null ? "" : options.label() + "\n\n") + table;
-        Path file = options.out().resolve("results.json");
-        ResultsJson.write(file, results);
-        console.println();
-        console.println("=".repeat(80));
-        if (options.label() != null) {
-            console.println(options.label());
+            if (options.inProcess()) {
+                FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()));
+                launcher.execute(plan, new ResultCollector(catalog, explainer));
+            } else {
+                String classpath = IsolatedRun.classpath(System.getProperty("java.class.path"), options.tests());
+                new IsolatedRun(new IsolatedRun.Settings(classpath, options.jvmArgs(), options.submission(),
+                        options.timeLimit(), options.budget(), options.outputCap(), work), catalog).run();
+            }
+
+            Results results = ResultsBuilder.build(catalog.units(), options.rerun(),
+                    (System.nanoTime() - start) / 1e9);
+            String table = ScoreTable.render(results);
+            results.output = (options.label() == null ? "" : options.label() + "\n\n") + table;
+            ResultsJson.write(file, results);
+            console.println();
+            console.println("=".repeat(80));
+            if (options.label() != null) {
+                console.println(options.label());
+            }
+            console.print(table);
+            console.println("results: " + file);
+            console.println("=".repeat(80));
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        console.print(table);
-        console.println("results: " + file);
-        console.println("=".repeat(80));
-        return 0;
+    }
+
+    private static URL[] urls(List<Path> roots) {
+        List<URL> urls = new ArrayList<>();
+        for (Path p : roots) {
+            try {
+                urls.add(p.toAbsolutePath().toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("not a usable path: " + p, e);
+            }
+        }
+        return urls.toArray(URL[]::new);
     }
 
     private static PostDiscoveryFilter selection(Options options) {
@@ -176,6 +245,9 @@ public final class GradeMain {
     }
 
     private static boolean matches(String wanted, Class<?> type, Object source) {
+        if (wanted.endsWith(".*")) {
+            return type.getName().startsWith(wanted.substring(0, wanted.length() - 1));
+        }
         String className = wanted.contains("#") ? wanted.substring(0, wanted.indexOf('#')) : wanted;
         boolean classMatches = type.getName().equals(className) || type.getSimpleName().equals(className);
         if (!classMatches || !wanted.contains("#") || !(source instanceof MethodSource m)) {
@@ -195,12 +267,19 @@ public final class GradeMain {
         return s.toString();
     }
 
-    private static Path freshJqwikDatabase(Path out) {
+    /** Makes the output folder and a fresh work folder (children's logs, jqwik databases) inside it. */
+    private static Path prepare(Path out) {
         try {
-            Files.createDirectories(out);
-            Path db = out.resolve("jqwik-database");
-            Files.deleteIfExists(db);
-            return db;
+            Path work = out.resolve("work");
+            if (Files.isDirectory(work)) {
+                try (var files = Files.walk(work)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(work);
+            return work;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
         }

@@ -18,6 +18,8 @@ public final class GradedUnit {
     final double points;
     final Visibility.Level visibility;
     String number;
+    /** Seconds this test may run; null for the run's default. */
+    Double timeLimit;
 
     Outcome outcome = Outcome.NOT_RUN;
     String output = "not run: the grading run ended before this test was reached";
@@ -54,6 +56,24 @@ public final class GradedUnit {
     void skip(String reason) {
         outcome = Outcome.SKIPPED;
         output = "skipped by the instructor, not counted" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    /** Charges a test the harness had to stop (time limit, a crash): replaces whatever was recorded. */
+    void charge(Outcome how, String message) {
+        outcome = how;
+        output = message;
+    }
+
+    /** Adds what the test printed, if anything, after the verdict. */
+    void appendPrinted(String printed) {
+        if (printed != null && !printed.isBlank()) {
+            output = (output == null || output.isEmpty() ? "" : output + "\n") + "--- printed while this test ran ---\n"
+                    + printed.stripTrailing();
+        }
+    }
+
+    public String uniqueId() {
+        return uniqueId;
     }
 
     public Outcome outcome() {

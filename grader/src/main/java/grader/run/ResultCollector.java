@@ -17,10 +17,36 @@ public final class ResultCollector implements TestExecutionListener {
     private final TestCatalog catalog;
     private final FailureExplainer explainer;
     private final Map<GradedUnit, List<String>> reports = new HashMap<>();
+    private final UnitListener listener;
+
+    /** Told when a graded unit starts and when its outcome is final. */
+    public interface UnitListener {
+        void started(GradedUnit unit);
+
+        void finished(GradedUnit unit);
+    }
 
     public ResultCollector(TestCatalog catalog, FailureExplainer explainer) {
+        this(catalog, explainer, new UnitListener() {
+            @Override
+            public void started(GradedUnit unit) {
+            }
+
+            @Override
+            public void finished(GradedUnit unit) {
+            }
+        });
+    }
+
+    public ResultCollector(TestCatalog catalog, FailureExplainer explainer, UnitListener listener) {
         this.catalog = catalog;
         this.explainer = explainer;
+        this.listener = listener;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        catalog.unit(id.getUniqueId()).ifPresent(listener::started);
     }
 
     @Override
@@ -34,8 +60,12 @@ public final class ResultCollector implements TestExecutionListener {
         catalog.unitOf(id).ifPresentOrElse(u -> {
             if (u.uniqueId.equals(id.getUniqueId())) {
                 u.skip(reason);
+                listener.finished(u);
             }
-        }, () -> catalog.unitsUnder(id).forEach(u -> u.skip(reason)));
+        }, () -> catalog.unitsUnder(id).forEach(u -> {
+            u.skip(reason);
+            listener.finished(u);
+        }));
     }
 
     @Override
@@ -51,6 +81,9 @@ public final class ResultCollector implements TestExecutionListener {
                 }
                 case FAILED, ABORTED -> record(u, result, "");
             }
+            if (u.uniqueId.equals(id.getUniqueId())) {
+                listener.finished(u);
+            }
             return;
         }
         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -58,6 +91,7 @@ public final class ResultCollector implements TestExecutionListener {
             for (GradedUnit u : catalog.unitsUnder(id)) {
                 if (u.outcome == Outcome.NOT_RUN) {
                     record(u, result, prefix);
+                    listener.finished(u);
                 }
             }
         }

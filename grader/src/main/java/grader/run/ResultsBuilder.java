@@ -10,7 +10,18 @@ import java.util.Map;
 
 /** Turns graded units into Gradescope's results.json. */
 public final class ResultsBuilder {
+    /** At most this many characters of output per test, and for all tests together. */
+    static final int MAX_TEST_OUTPUT = 8_000;
+    static final int MAX_TOTAL_OUTPUT = 500_000;
+
     private ResultsBuilder() {
+    }
+
+    private static String cap(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s == null ? "" : s;
+        }
+        return s.substring(0, max) + OutputCapture.TRUNCATED;
     }
 
     /**
@@ -20,6 +31,7 @@ public final class ResultsBuilder {
      */
     public static Results build(Collection<GradedUnit> units, String rerunHint, double seconds) {
         Results results = new Results();
+        int room = MAX_TOTAL_OUTPUT;
         for (GradedUnit u : units) {
             TestResult t = new TestResult();
             t.name = u.name;
@@ -43,6 +55,8 @@ public final class ResultsBuilder {
                     t.output = t.output + "\nre-run just this test: " + rerun;
                 }
             }
+            t.output = cap(t.output, Math.min(MAX_TEST_OUTPUT, Math.max(room, 200)));
+            room -= t.output.length();
             t.extraData = extra;
             results.tests.add(t);
             results.score += t.score;

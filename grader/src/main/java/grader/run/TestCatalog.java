@@ -2,6 +2,7 @@ package grader.run;
 
 import grader.api.Points;
 import grader.api.Problem;
+import grader.api.TimeLimit;
 import grader.api.Visibility;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -71,12 +72,18 @@ public final class TestCatalog {
             visibility = type.getAnnotation(Visibility.class);
         }
         String classLabel = plan.getParent(id).map(TestIdentifier::getDisplayName).orElse(type.getSimpleName());
-        return new GradedUnit(id.getUniqueId(), type.getName(), source.getMethodName(),
+        TimeLimit limit = method == null ? null : method.getAnnotation(TimeLimit.class);
+        if (limit == null) {
+            limit = type.getAnnotation(TimeLimit.class);
+        }
+        GradedUnit unit = new GradedUnit(id.getUniqueId(), type.getName(), source.getMethodName(),
                 classLabel + ": " + id.getDisplayName(),
                 problem == null ? UNASSIGNED : problem.value(),
                 problem == null ? "(tests without @Problem)" : problem.title(),
                 points == null ? 1.0 : points.value(),
                 visibility == null ? Visibility.Level.VISIBLE : visibility.value());
+        unit.timeLimit = limit == null ? null : limit.value();
+        return unit;
     }
 
     private static Method findMethod(MethodSource source) {
@@ -115,6 +122,11 @@ public final class TestCatalog {
             }
         }
         return out;
+    }
+
+    /** The unit with this unique id, if it is one. */
+    public Optional<GradedUnit> unit(String uniqueId) {
+        return Optional.ofNullable(units.get(uniqueId));
     }
 
     public Collection<GradedUnit> units() {

@@ -1,0 +1,22 @@
+package grader.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * How long one test may run before the grader stops it and gives it 0 ("timed out after N s"). On a class it
+ * applies to each of its tests; on a method it overrides the class. Without it the run's default applies
+ * ({@code --time-limit}, 60 s unless set). A jqwik property's limit covers all its tries.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface TimeLimit {
+    /** Seconds of wall-clock time. */
+    double value();
+}
