@@ -11,11 +11,31 @@ public final class ScoreTable {
     private ScoreTable() {
     }
 
+    /** The full table, every test included (for the instructor). */
     public static String render(Results results) {
+        return render(results, false);
+    }
+
+    /**
+     * @param visibleOnly leave out tests that are not "visible" (their scores and their messages), as the text a
+     *                    student sees must
+     */
+    public static String render(Results results, boolean visibleOnly) {
         Map<Integer, double[]> byProblem = new TreeMap<>();
         Map<Integer, String> titles = new TreeMap<>();
         List<TestResult> lost = new ArrayList<>();
+        int hidden = 0;
+        double score = 0;
+        double max = 0;
+        int shown = 0;
         for (TestResult t : results.tests) {
+            if (visibleOnly && t.visibility != null && !"visible".equals(t.visibility)) {
+                hidden++;
+                continue;
+            }
+            shown++;
+            score += t.score;
+            max += t.maxScore;
             int problem = problemOf(t);
             titles.putIfAbsent(problem, String.valueOf(t.extraData == null ? "" : t.extraData.get("problem_title")));
             double[] sums = byProblem.computeIfAbsent(problem, p -> new double[3]);
@@ -33,8 +53,12 @@ public final class ScoreTable {
             s.append(String.format(Locale.ROOT, "%-9s %-46s %6d %15s%n", e.getKey(), clip(titles.get(e.getKey()), 46),
                     (int) v[2], points(v[0], v[1])));
         }
-        s.append(String.format(Locale.ROOT, "%-9s %-46s %6d %15s%n", "Total", "", results.tests.size(),
-                points(results.score, results.maxScore())));
+        s.append(String.format(Locale.ROOT, "%-9s %-46s %6d %15s%n", "Total", "", shown, points(score, max)));
+        if (hidden > 0) {
+            s.append(hidden).append(hidden == 1 ? " more test is" : " more tests are")
+                    .append(" not shown here (hidden, or shown after the due date or publication).")
+                    .append(System.lineSeparator());
+        }
         if (!lost.isEmpty()) {
             s.append(System.lineSeparator()).append("Tests that lost points (").append(lost.size()).append("):")
                     .append(System.lineSeparator());

@@ -28,7 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <pre>
  * java -cp ... grader.run.ChildMain [--submission PATH]... --select FILE
- *      --jqwik-database FILE [--output-cap BYTES]
+ *      --jqwik-database FILE [--output-cap BYTES] [--compile-report FILE]
  * </pre>
  */
 public final class ChildMain {
@@ -51,12 +51,14 @@ public final class ChildMain {
         Path select = null;
         String database = null;
         int outputCap = 16_384;
+        CompileReport compiled = CompileReport.NONE;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--submission" -> submission.add(Paths.get(args[i + 1]));
                 case "--select" -> select = Paths.get(args[i + 1]);
                 case "--jqwik-database" -> database = args[i + 1];
                 case "--output-cap" -> outputCap = Integer.parseInt(args[i + 1]);
+                case "--compile-report" -> compiled = CompileReport.read(Paths.get(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -81,7 +83,7 @@ public final class ChildMain {
             }
         }));
         ThreadWatch threads = new ThreadWatch();
-        FailureExplainer explainer = new FailureExplainer(new StudentCode(submission));
+        FailureExplainer explainer = new FailureExplainer(new StudentCode(submission), compiled.replacedClasses());
         ResultCollector collector = new ResultCollector(catalog, explainer, new ResultCollector.UnitListener() {
             @Override
             public void started(GradedUnit unit) {

@@ -22,10 +22,20 @@ public final class FailureExplainer {
             "(?s)((?:Shrunk|Original) Sample[^\\n]*)\\n-+\\n(.*?)(?:\\n\\s*\\n|\\z)");
 
     private final Predicate<String> isStudentClass;
+    private final Map<String, String> replaced;
 
     /** @param isStudentClass whether a class (by name) is the student's code, whose frames may be shown */
     public FailureExplainer(Predicate<String> isStudentClass) {
+        this(isStudentClass, Map.of());
+    }
+
+    /**
+     * @param replaced the student's classes that were graded with the skeleton's version, with the reason; a
+     *                 failure inside one of them says so first
+     */
+    public FailureExplainer(Predicate<String> isStudentClass, Map<String, String> replaced) {
         this.isStudentClass = isStudentClass;
+        this.replaced = replaced;
     }
 
     /** What a failure means. */
@@ -79,6 +89,12 @@ public final class FailureExplainer {
                 details.put("sample_kind", sample.group(1).strip());
             }
         }
+        String replacedClass = replacedClassIn(todo != null ? todo : thrown);
+        if (replacedClass != null) {
+            String file = replacedClass.substring(replacedClass.lastIndexOf('.') + 1) + ".java";
+            message.insert(0, "your " + file + " " + replaced.get(replacedClass)
+                    + "\nso it was graded with the skeleton's version: ");
+        }
         if (details.containsKey("seed")) {
             message.append("\njqwik seed ").append(details.get("seed"));
             if (details.containsKey("sample")) {
@@ -87,6 +103,19 @@ public final class FailureExplainer {
             }
         }
         return new Explanation(outcome, message.toString(), details);
+    }
+
+    private String replacedClassIn(Throwable t) {
+        if (replaced.isEmpty()) {
+            return null;
+        }
+        for (StackTraceElement e : t.getStackTrace()) {
+            String outer = e.getClassName().replaceFirst("\\$.*", "");
+            if (replaced.containsKey(outer)) {
+                return outer;
+            }
+        }
+        return null;
     }
 
     private static Throwable notImplemented(Throwable t) {

@@ -38,6 +38,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * java -cp DEPENDENCIES:TESTS:SUBMISSION grader.run.GradeMain --tests DIR [--tests DIR] [--submission PATH]
  *      [--out DIR] [--problem N] [--test Class[#method] | package.*] [--label TEXT] [--rerun "mvn ... -Dgrade.test=%s"]
  *      [--time-limit SECONDS] [--budget SECONDS] [--jvm-arg ARG]... [--output-cap BYTES] [--in-process]
+ *      [--hidden DIR|JAR]... [--compile-report FILE]
  * </pre>
  *
  * Options take "--flag value" or "--flag=value". Exit status: 0 when grading completed, whatever the score; 2 when
@@ -48,8 +49,9 @@ public final class GradeMain {
     }
 
     /** The parsed command line. */
-    record Options(List<Path> tests, List<Path> submission, Path out, Integer problem, String test, String label,
-            String rerun, double timeLimit, double budget, List<String> jvmArgs, int outputCap, boolean inProcess) {
+    record Options(List<Path> tests, List<Path> hidden, List<Path> submission, Path out, Integer problem,
+            String test, String label, String rerun, double timeLimit, double budget, List<String> jvmArgs,
+            int outputCap, boolean inProcess, Path compileReport) {
     }
 
     public static void main(String[] args) {
@@ -65,6 +67,8 @@ public final class GradeMain {
 
     static Options parse(String[] args) {
         List<Path> tests = new ArrayList<>();
+        List<Path> hidden = new ArrayList<>();
+        Path compileReport = null;
         Path out = Paths.get("target", "grade");
         List<Path> submission = new ArrayList<>();
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
@@ -96,6 +100,12 @@ public final class GradeMain {
             }
             switch (flag) {
                 case "--tests" -> tests.add(Paths.get(value));
+                case "--hidden" -> {
+                    if (!value.isBlank()) {
+                        hidden.add(Paths.get(value));
+                    }
+                }
+                case "--compile-report" -> compileReport = value.isBlank() ? null : Paths.get(value);
                 case "--submission" -> {
                     if (!value.isBlank()) {
                         submission.add(Paths.get(value));
@@ -111,7 +121,7 @@ public final class GradeMain {
                 case "--jvm-arg" -> jvmArgs.add(value);
                 case "--output-cap" -> outputCap = (int) positive(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (known: --tests"
-                        + " --submission --out --problem --test --label --rerun --time-limit --budget --jvm-arg"
+                        + " --hidden --compile-report --submission --out --problem --test --label --rerun --time-limit --budget --jvm-arg"
                         + " --output-cap --in-process)");
             }
         }
@@ -129,8 +139,11 @@ public final class GradeMain {
                 throw new IllegalArgumentException("--submission " + p + " does not exist (build it first)");
             }
         }
-        return new Options(tests, submission, out, problem, test, label, rerun, timeLimit, budget, jvmArgs,
-                outputCap, inProcess);
+        if (compileReport != null && !Files.isRegularFile(compileReport)) {
+            throw new IllegalArgumentException("--compile-report " + compileReport + " does not exist");
+        }
+        return new Options(tests, hidden, submission, out, problem, test, label, rerun, timeLimit, budget, jvmArgs,
+                outputCap, inProcess, compileReport);
     }
 
     private static double number(String flag, String value) {
@@ -162,11 +175,18 @@ public final class GradeMain {
         Path work = prepare(options.out());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // The test folders may not be on this JVM's class path (hidden suites): load through them too.
-        try (URLClassLoader loader = new URLClassLoader(urls(options.tests()), previous)) {
+        List<Path> roots = new ArrayList<>(options.tests());
+        String baseClasspath = System.getProperty("java.class.path");
+        for (Path suite : options.hidden()) {
+            roots.add(HiddenSuite.prepare(suite, IsolatedRun.classpath(baseClasspath, options.tests()), work));
+        }
+        CompileReport compiled = options.compileReport() == null ? CompileReport.NONE
+                : CompileReport.read(options.compileReport());
+        // The test roots may not be on this JVM's class path (hidden suites): load through them too.
+        try (URLClassLoader loader = new URLClassLoader(urls(roots), previous)) {
             thread.setContextClassLoader(loader);
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(options.tests())))
+                    .selectors(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(roots)))
                     .filters(selection(options));
             configure(request, work.resolve("jqwik-database").toString());
             Launcher launcher = LauncherFactory.create();
@@ -179,24 +199,29 @@ public final class GradeMain {
             ResultsJson.write(file, ResultsBuilder.build(catalog.units(), null, 0));
 
             if (options.inProcess()) {
-                FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()));
+                FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()),
+                        compiled.replacedClasses());
                 launcher.execute(plan, new ResultCollector(catalog, explainer));
             } else {
-                String classpath = IsolatedRun.classpath(System.getProperty("java.class.path"), options.tests());
+                String classpath = IsolatedRun.classpath(baseClasspath, roots);
                 new IsolatedRun(new IsolatedRun.Settings(classpath, options.jvmArgs(), options.submission(),
-                        options.timeLimit(), options.budget(), options.outputCap(), work), catalog).run();
+                        options.timeLimit(), options.budget(), options.outputCap(), work,
+                        options.compileReport()), catalog).run();
             }
 
             Results results = ResultsBuilder.build(catalog.units(), options.rerun(),
                     (System.nanoTime() - start) / 1e9);
-            String table = ScoreTable.render(results);
-            results.output = (options.label() == null ? "" : options.label() + "\n\n") + table;
+            // What a student sees: only visible tests, so a hidden test's name and messages stay hidden.
+            String table = ScoreTable.render(results, true);
+            results.output = (options.label() == null ? "" : options.label() + "\n\n") + compiled.summary()
+                    + table;
             ResultsJson.write(file, results);
             console.println();
             console.println("=".repeat(80));
             if (options.label() != null) {
                 console.println(options.label());
             }
+            console.print(compiled.summary());
             console.print(table);
             console.println("results: " + file);
             console.println("=".repeat(80));

@@ -30,7 +30,7 @@ final class IsolatedRun {
 
     /** How to start and bound the children. */
     record Settings(String classpath, List<String> jvmArgs, List<Path> submission,
-            double defaultTimeLimit, double budgetSeconds, int outputCap, Path workDir) {
+            double defaultTimeLimit, double budgetSeconds, int outputCap, Path workDir, Path compileReport) {
     }
 
     private final Settings settings;
@@ -281,6 +281,10 @@ final class IsolatedRun {
         cmd.add(settings.workDir().toAbsolutePath().resolve("jqwik-database-" + children).toString());
         cmd.add("--output-cap");
         cmd.add(String.valueOf(settings.outputCap()));
+        if (settings.compileReport() != null) {
+            cmd.add("--compile-report");
+            cmd.add(settings.compileReport().toAbsolutePath().toString());
+        }
         return cmd;
     }
 

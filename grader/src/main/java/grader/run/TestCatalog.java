@@ -38,10 +38,11 @@ public final class TestCatalog {
         for (TestIdentifier root : plan.getRoots()) {
             catalog.collect(root);
         }
-        // Report order, and so the numbers: by problem, then by name (class label, then test label), which is
-        // stable across runs and reads like a table of contents.
+        // Report order, and so the numbers: by problem, visible tests before the others (so adding a hidden
+        // suite does not renumber the public tests), then by name; stable, and it reads like a table of contents.
         List<GradedUnit> sorted = new ArrayList<>(catalog.units.values());
-        sorted.sort(Comparator.comparingInt((GradedUnit u) -> u.problem).thenComparing(u -> u.name));
+        sorted.sort(Comparator.comparingInt((GradedUnit u) -> u.problem)
+                .thenComparing(u -> u.visibility != Visibility.Level.VISIBLE).thenComparing(u -> u.name));
         catalog.units.clear();
         Map<Integer, Integer> next = new LinkedHashMap<>();
         for (GradedUnit u : sorted) {

@@ -17,6 +17,7 @@ import java.util.List;
  *
  * <pre>
  * SelfCheck --classpath DEPENDENCIES --tests TEST_CLASSES --reference DIR --skeleton DIR --out DIR
+ *           [--hidden SUITE]...
  * </pre>
  */
 public final class SelfCheck {
@@ -29,6 +30,7 @@ public final class SelfCheck {
         Path reference = null;
         Path skeleton = null;
         Path out = Paths.get("target", "selfcheck");
+        List<String> hidden = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--classpath" -> classpath = args[i + 1];
@@ -36,14 +38,15 @@ public final class SelfCheck {
                 case "--reference" -> reference = Paths.get(args[i + 1]);
                 case "--skeleton" -> skeleton = Paths.get(args[i + 1]);
                 case "--out" -> out = Paths.get(args[i + 1]);
+                case "--hidden" -> hidden.add(args[i + 1]);
                 default -> usage("unknown option " + args[i]);
             }
         }
         if (classpath == null || tests == null || reference == null || skeleton == null || args.length % 2 != 0) {
             usage("missing an option");
         }
-        Results ref = grade(classpath, tests, reference, out.resolve("reference"), "reference");
-        Results skel = grade(classpath, tests, skeleton, out.resolve("skeleton"), "skeleton");
+        Results ref = grade(classpath, tests, hidden, reference, out.resolve("reference"), "reference");
+        Results skel = grade(classpath, tests, hidden, skeleton, out.resolve("skeleton"), "skeleton");
 
         List<String> problems = new ArrayList<>();
         if (ref.tests.isEmpty()) {
@@ -70,13 +73,18 @@ public final class SelfCheck {
         System.out.println("self-check passed: the reference earns full marks and the skeleton none.");
     }
 
-    private static Results grade(String classpath, Path tests, Path target, Path out, String label)
-            throws IOException, InterruptedException {
+    private static Results grade(String classpath, Path tests, List<String> hidden, Path target, Path out,
+            String label) throws IOException, InterruptedException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String cp = String.join(File.pathSeparator, classpath, tests.toString(), target.toString());
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "grader.run.GradeMain", "--tests", tests.toString(),
-                "--submission", target.toString(), "--out", out.toString(), "--label", "self-check: " + label)
-                .inheritIO();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, "grader.run.GradeMain", "--tests",
+                tests.toString(), "--submission", target.toString(), "--out", out.toString(), "--label",
+                "self-check: " + label));
+        for (String h : hidden) {
+            cmd.add("--hidden");
+            cmd.add(h);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
         int status = pb.start().waitFor();
         if (status != 0) {

@@ -1,0 +1,71 @@
+package grader.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How a submission was compiled, for the report: the student's classes that were replaced by the skeleton's
+ * (they did not compile, or changed the public API), each with the reason, and the compiler's log.
+ */
+public final class CompileReport {
+    static final CompileReport NONE = new CompileReport();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    /** Class name ("hw.tensor.Tensor") → why the student's version was not used. */
+    public Map<String, String> replaced = new TreeMap<>();
+    /** Whether the submission compiled at all (with replacements); when not, every test fails. */
+    public boolean compiled = true;
+    public String log = "";
+
+    public static CompileReport read(Path file) {
+        try {
+            CompileReport r = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), CompileReport.class);
+            if (r == null) {
+                throw new IllegalArgumentException(file + " is empty");
+            }
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + " is not a compile report: " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path file) {
+        try {
+            Files.writeString(file, GSON.toJson(this), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    Map<String, String> replacedClasses() {
+        return replaced == null ? Map.of() : replaced;
+    }
+
+    /** A paragraph for the top of the report; empty when everything the student wrote was used. */
+    String summary() {
+        if (replacedClasses().isEmpty() && compiled) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        if (!compiled) {
+            s.append("Your submission does not compile, even with the skeleton's version of the broken files,")
+                    .append(" so no test could use it:\n").append(log == null ? "" : log.strip()).append("\n");
+        }
+        if (!replacedClasses().isEmpty()) {
+            s.append("Graded with the skeleton's version instead of yours (tests that need these classes fail;")
+                    .append(" every other problem is graded normally):\n");
+            replacedClasses().forEach((c, why) -> s.append("  ").append(c).append(": ").append(why).append("\n"));
+        }
+        return s.append("\n").toString();
+    }
+}

@@ -1,0 +1,290 @@
+package grader.tools;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a student's source files so that one broken file costs only the tests that need it. Each file the
+ * student submitted replaces the skeleton's file of the same package and name; a file that does not compile,
+ * or that removes part of the skeleton's public API, is replaced back by the skeleton's version, whose TODOs
+ * throw "not implemented yet". The result says which files were replaced and why, for the report.
+ */
+public final class SubmissionCompiler {
+    private static final int MAX_REASON = 600;
+
+    /** What was compiled: the classes folder, and the student's files that were replaced, with the reason. */
+    public record Result(Path classes, Map<String, String> replaced, boolean compiled, String log) {
+        /** The replaced files as classes: hw/tensor/Tensor.java → hw.tensor.Tensor. */
+        public Map<String, String> replacedClasses() {
+            Map<String, String> out = new TreeMap<>();
+            replaced.forEach((file, why) -> out.put(file.replaceAll("\\.java$", "").replace('/', '.'), why));
+            return out;
+        }
+    }
+
+    private SubmissionCompiler() {
+    }
+
+    /**
+     * @param submitted the student's .java files by relative path ("hw/tensor/Tensor.java")
+     * @param skeleton  the skeleton's .java files by relative path
+     * @param classpath the libraries both compile against
+     * @param out       an empty folder for the classes
+     */
+    public static Result compile(Map<String, Path> submitted, Map<String, Path> skeleton, String classpath,
+            Path out) {
+        Map<String, Path> sources = new TreeMap<>(skeleton);
+        sources.putAll(submitted);
+        Map<String, String> replaced = new LinkedHashMap<>();
+        Set<String> skeletonApi = null;
+        StringBuilder log = new StringBuilder();
+        for (int round = 0; round <= submitted.size() + 1; round++) {
+            clean(out);
+            Map<String, List<String>> errors = javac(sources.values(), classpath, out, sources);
+            if (errors.isEmpty()) {
+                if (skeletonApi == null) {
+                    skeletonApi = apiOfSkeleton(skeleton, classpath, out.resolveSibling(out.getFileName() + "-skeleton"));
+                }
+                Map<String, String> changed = changedApi(sources, submitted, replaced, skeleton, skeletonApi,
+                        classpath, out);
+                if (changed.isEmpty()) {
+                    return new Result(out, replaced, true, log.toString());
+                }
+                changed.forEach((file, why) -> {
+                    replaced.put(file, why);
+                    sources.put(file, skeleton.get(file));
+                });
+                continue;
+            }
+            List<String> studentFiles = errors.keySet().stream()
+                    .filter(f -> submitted.containsKey(f) && !replaced.containsKey(f)).toList();
+            if (studentFiles.isEmpty()) {
+                log.append("the submission does not compile even with the skeleton's files:\n");
+                errors.forEach((f, e) -> log.append("  ").append(f).append(": ").append(e.get(0)).append('\n'));
+                return new Result(out, replaced, false, log.toString());
+            }
+            // A file that does not parse breaks the files that use it; replace those first and look again.
+            List<String> syntax = studentFiles.stream().filter(f -> errors.get(f).stream()
+                    .anyMatch(SubmissionCompiler::isSyntaxError)).toList();
+            for (String file : syntax.isEmpty() ? studentFiles : syntax) {
+                replaced.put(file, cap("does not compile: " + String.join("; ", errors.get(file))));
+                if (skeleton.containsKey(file)) {
+                    sources.put(file, skeleton.get(file));
+                } else {
+                    sources.remove(file);
+                }
+            }
+        }
+        return new Result(out, replaced, false, log.append("gave up after too many rounds\n").toString());
+    }
+
+    private static boolean isSyntaxError(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("expected") || m.contains("illegal start") || m.contains("reached end of file")
+                || m.contains("unclosed") || m.contains("not a statement") || m.contains("class, interface");
+    }
+
+    /** Compiles, returning the errors by relative source path (empty when it compiled). */
+    private static Map<String, List<String>> javac(Iterable<Path> files, String classpath, Path out,
+            Map<String, Path> byRelative) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("no Java compiler here: grading submissions needs a JDK, not a JRE");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            Files.createDirectories(out);
+            List<String> options = List.of("-d", out.toString(), "-cp", classpath, "-proc:none", "-nowarn",
+                    "-encoding", "UTF-8", "-implicit:none");
+            compiler.getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
+                    .call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Path, String> relative = new LinkedHashMap<>();
+        byRelative.forEach((rel, p) -> relative.put(p.toAbsolutePath().normalize(), rel));
+        Map<String, List<String>> errors = new TreeMap<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            String file = d.getSource() == null ? "(no file)"
+                    : relative.getOrDefault(Path.of(d.getSource().toUri()).toAbsolutePath().normalize(),
+                            d.getSource().getName());
+            errors.computeIfAbsent(file, f -> new ArrayList<>()).add("line " + d.getLineNumber() + ": "
+                    + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+        }
+        return errors;
+    }
+
+    private static Set<String> apiOfSkeleton(Map<String, Path> skeleton, String classpath, Path out) {
+        clean(out);
+        Map<String, List<String>> errors = javac(skeleton.values(), classpath, out, skeleton);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("the skeleton itself does not compile: " + errors);
+        }
+        Set<String> api = new TreeSet<>();
+        for (String file : skeleton.keySet()) {
+            api.addAll(apiOf(file, out, classpath));
+        }
+        return api;
+    }
+
+    /** Student files whose public API lacks part of the skeleton's, with what is missing. */
+    private static Map<String, String> changedApi(Map<String, Path> sources, Map<String, Path> submitted,
+            Map<String, String> replaced, Map<String, Path> skeleton, Set<String> skeletonApi, String classpath,
+            Path out) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (String file : submitted.keySet()) {
+            if (replaced.containsKey(file) || !skeleton.containsKey(file)) {
+                continue;
+            }
+            Set<String> expected = new TreeSet<>();
+            String prefix = file.replaceAll("\\.java$", "").replace('/', '.');
+            for (String sig : skeletonApi) {
+                if (sig.startsWith(prefix + " ") || sig.startsWith(prefix + "$") || sig.startsWith(prefix + ".")) {
+                    expected.add(sig);
+                }
+            }
+            expected.removeAll(apiOf(file, out, classpath));
+            if (!expected.isEmpty()) {
+                changed.put(file, cap("changed the public API the tests use; missing: "
+                        + String.join(", ", expected)));
+            }
+        }
+        return changed;
+    }
+
+    /** The public and protected signatures of the top-level type a file declares, and of its nested types. */
+    private static Set<String> apiOf(String file, Path classes, String classpath) {
+        String top = file.replaceAll("\\.java$", "").replace('/', '.');
+        Set<String> api = new TreeSet<>();
+        try (URLClassLoader loader = new URLClassLoader(urls(classes, classpath), null)) {
+            Class<?> type;
+            try {
+                type = Class.forName(top, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return api;
+            }
+            addApi(type, api);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return api;
+    }
+
+    private static void addApi(Class<?> type, Set<String> api) {
+        if (!isVisible(type.getModifiers())) {
+            return;
+        }
+        String name = type.getName();
+        api.add(name + " " + (type.isInterface() ? "interface" : type.isEnum() ? "enum" : "class"));
+        List<Member> members = new ArrayList<>();
+        members.addAll(Arrays.asList(type.getDeclaredMethods()));
+        members.addAll(Arrays.asList(type.getDeclaredConstructors()));
+        members.addAll(Arrays.asList(type.getDeclaredFields()));
+        for (Member m : members) {
+            if (!isVisible(m.getModifiers()) || m.isSynthetic()) {
+                continue;
+            }
+            String isStatic = Modifier.isStatic(m.getModifiers()) ? "static " : "";
+            if (m instanceof Method method) {
+                api.add(name + "." + isStatic + method.getName() + params(method.getParameterTypes()) + " : "
+                        + method.getGenericReturnType().getTypeName());
+            } else if (m instanceof Constructor<?> c) {
+                api.add(name + ".<init>" + params(c.getParameterTypes()));
+            } else if (m instanceof Field f) {
+                api.add(name + "." + isStatic + f.getName() + " : " + f.getGenericType().getTypeName());
+            }
+        }
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            addApi(nested, api);
+        }
+    }
+
+    private static boolean isVisible(int modifiers) {
+        return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+    }
+
+    private static String params(Class<?>[] types) {
+        return "(" + String.join(", ", Arrays.stream(types).map(Class::getTypeName).toList()) + ")";
+    }
+
+    private static URL[] urls(Path classes, String classpath) throws MalformedURLException {
+        List<URL> urls = new ArrayList<>();
+        urls.add(classes.toUri().toURL());
+        for (String e : classpath.split(java.io.File.pathSeparator)) {
+            if (!e.isBlank()) {
+                urls.add(Path.of(e).toUri().toURL());
+            }
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    private static String cap(String s) {
+        return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + "…";
+    }
+
+    static void clean(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The .java files below {@code root}, by the path their package gives them ("hw/tensor/Tensor.java"). */
+    public static Map<String, Path> javaFilesByPackage(Path root) {
+        Map<String, Path> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)).toList()) {
+                String pkg = packageOf(Files.readString(p, StandardCharsets.UTF_8));
+                String rel = (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + p.getFileName();
+                out.putIfAbsent(rel, p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static String packageOf(String source) {
+        var m = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;").matcher(source);
+        return m.find() ? m.group(1) : "";
+    }
+}
