@@ -53,10 +53,14 @@ public final class CompileReport {
 
     /** A paragraph for the top of the report; empty when everything the student wrote was used. */
     String summary() {
-        if (replacedClasses().isEmpty() && compiled) {
+        boolean notes = log != null && !log.isBlank();
+        if (replacedClasses().isEmpty() && compiled && !notes) {
             return "";
         }
         StringBuilder s = new StringBuilder();
+        if (compiled && notes) {
+            s.append("Note: ").append(log.strip()).append("\n");
+        }
         if (!compiled) {
             s.append("Your submission does not compile, even with the skeleton's version of the broken files,")
                     .append(" so no test could use it:\n").append(log == null ? "" : log.strip()).append("\n");

@@ -107,8 +107,9 @@ public final class GradeSubmission {
             throw new IllegalArgumentException(zip + " is neither a folder nor a .zip");
         }
         Files.createDirectories(dest);
+        int entries = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; entries++) {
                 Path target = dest.resolve(e.getName()).normalize();
                 if (!target.startsWith(dest)) {
                     throw new IllegalArgumentException(zip + " has an entry outside its folder: " + e.getName());
@@ -121,7 +122,10 @@ public final class GradeSubmission {
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new IllegalArgumentException(zip + " is not a readable zip: " + e.getMessage(), e);
+            throw new IllegalArgumentException(zip.getFileName() + " is not a readable zip: " + e.getMessage(), e);
+        }
+        if (entries == 0) {
+            throw new IllegalArgumentException(zip.getFileName() + " is not a readable zip (or it is empty)");
         }
         return dest;
     }

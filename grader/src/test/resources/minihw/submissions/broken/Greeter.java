@@ -1,0 +1,7 @@
+package mini;
+
+public class Greeter {
+    public String greet(String name) {
+        return "Hello, " + name;
+    }
+}

@@ -1,0 +1,7 @@
+package mini;
+
+public class Greeter {
+    public String hello(String name) {
+        return "Hello, " + name;
+    }
+}
