@@ -41,7 +41,12 @@ public final class ResultsJson {
 
     public static Results read(Path file) {
         try {
-            Results results = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Results.class);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            com.google.gson.JsonElement tree = com.google.gson.JsonParser.parseString(text);
+            if (!tree.isJsonObject() || !tree.getAsJsonObject().has("tests")) {
+                throw new IllegalArgumentException(file + " is not a results.json: it has no tests[]");
+            }
+            Results results = GSON.fromJson(tree, Results.class);
             if (results == null || results.tests == null) {
                 throw new IllegalArgumentException(file + " is not a results.json: it has no tests[]");
             }

@@ -1,9 +1,12 @@
 package grader.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +76,7 @@ public final class FailureExplainer {
             if (thrown instanceof StackOverflowError) {
                 message.append(" (a recursion that never ends?)");
             }
-            for (Throwable c = thrown.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            for (Throwable c : causes(thrown).subList(1, causes(thrown).size())) {
                 message.append("\ncaused by ").append(describe(c));
             }
             appendStudentFrames(message, thrown);
@@ -85,7 +88,8 @@ public final class FailureExplainer {
             }
             Matcher sample = SAMPLE.matcher(report);
             if (sample.find()) {
-                details.put("sample", sample.group(2).strip());
+                details.put("sample", sample.group(2).lines().map(String::strip)
+                        .collect(java.util.stream.Collectors.joining("\n")));
                 details.put("sample_kind", sample.group(1).strip());
             }
         }
@@ -119,13 +123,23 @@ public final class FailureExplainer {
     }
 
     private static Throwable notImplemented(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        for (Throwable c : causes(t)) {
             if (c instanceof UnsupportedOperationException && c.getMessage() != null
                     && c.getMessage().startsWith(NOT_IMPLEMENTED)) {
                 return c;
             }
         }
         return null;
+    }
+
+    /** t and its causes, each once (a cause chain may loop). */
+    private static List<Throwable> causes(Throwable t) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            chain.add(c);
+        }
+        return chain;
     }
 
     private static String describe(Throwable t) {

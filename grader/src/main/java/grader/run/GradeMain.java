@@ -112,7 +112,7 @@ public final class GradeMain {
                     }
                 }
                 case "--out" -> out = Paths.get(value);
-                case "--problem" -> problem = value.isBlank() ? null : (int) number(flag, value);
+                case "--problem" -> problem = value.isBlank() ? null : problemNumber(value);
                 case "--test" -> test = value.isBlank() ? null : value;
                 case "--label" -> label = value.isBlank() ? null : value;
                 case "--rerun" -> rerun = value.isBlank() ? null : value;
@@ -151,6 +151,15 @@ public final class GradeMain {
             return Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " takes a number, not '" + value + "'");
+        }
+    }
+
+    private static int problemNumber(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--problem takes a whole problem number such as 1, not '" + value
+                    + "'");
         }
     }
 

@@ -200,8 +200,9 @@ final class IsolatedRun {
             }
         } catch (IOException ignored) {
             // The child died; its exit status tells the rest.
+        } finally {
+            out.add(END); // whatever ended the reading, the supervisor must not wait for ever
         }
-        out.add(END);
     }
 
     private String crashMessage(GradedUnit unit, int status, String exitDuring, String fatal, Path stderr,

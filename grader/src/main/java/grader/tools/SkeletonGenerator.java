@@ -101,8 +101,11 @@ public final class SkeletonGenerator {
         int openedAt = -1;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            Matcher begin = BEGIN.matcher(line);
-            boolean end = END.matcher(line).matches();
+            // A file with Windows line endings: match the markers without the \r, and keep it on the TODO lines.
+            String cr = line.endsWith("\r") ? "\r" : "";
+            String bare = line.substring(0, line.length() - cr.length());
+            Matcher begin = BEGIN.matcher(bare);
+            boolean end = END.matcher(bare).matches();
             if (openedAt >= 0) {
                 if (begin.matches()) {
                     throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": BEGIN SOLUTION inside the region"
@@ -123,9 +126,9 @@ public final class SkeletonGenerator {
                     throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": BEGIN SOLUTION needs a label"
                             + " saying what the student writes, e.g. // BEGIN SOLUTION Problem 1.1 (Tensor.pow)");
                 }
-                out.append(indent).append("// TODO ").append(label).append(": your code here.\n");
+                out.append(indent).append("// TODO ").append(label).append(": your code here.").append(cr).append('\n');
                 out.append(indent).append("throw new UnsupportedOperationException(\"not implemented yet: ")
-                        .append(label.replace("\\", "\\\\").replace("\"", "\\\"")).append("\");");
+                        .append(label.replace("\\", "\\\\").replace("\"", "\\\"")).append("\");").append(cr);
                 openedAt = i;
                 if (i < lines.length - 1) {
                     out.append('\n');

@@ -1,0 +1,117 @@
+package grader.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import grader.report.TestResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --problem and --test choose what is graded; a choice that matches nothing is an error, not an empty grade. */
+class SelectionTest {
+    @TempDir
+    Path out;
+
+    private GradeMain.Options options(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--tests", Grading.testClasses().toString(), "--out",
+                out.toString()));
+        args.addAll(List.of(more));
+        return GradeMain.parse(args.toArray(String[]::new));
+    }
+
+    private int run(GradeMain.Options options) {
+        return GradeMain.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void problemSelectsOnlyThatProblemsTests() {
+        Grading.Run run = Grading.grade("problem-4", "--problem", "4", "--test", Grading.SCORING, "--in-process");
+        assertThat(run.results().tests).extracting(t -> t.extraData.get("problem"))
+                .containsOnly(4.0).hasSize(6);
+        assertThat(run.results().tests).extracting(t -> t.number)
+                .containsExactly("4.1", "4.2", "4.3", "4.4", "4.5", "4.6");
+    }
+
+    @Test
+    void testSelectsOneMethodByClassAndMethodName() {
+        Grading.Run run = Grading.grade("one-method", "--test=grader.samples.scoring.ScoredSample#aborts",
+                "--in-process");
+        assertThat(run.results().tests).extracting(t -> t.extraData.get("test"))
+                .containsExactly("grader.samples.scoring.ScoredSample#aborts");
+        assertThat(run.results().tests.get(0).number).isEqualTo("3.1");
+    }
+
+    @Test
+    void testSelectsAClassBySimpleName() {
+        Grading.Run run = Grading.grade("one-class", "--test", "VisibilitySample", "--in-process");
+        assertThat(run.results().tests).hasSize(4).allSatisfy((TestResult t) -> assertThat(
+                String.valueOf(t.extraData.get("test"))).startsWith("grader.samples.scoring.VisibilitySample#"));
+    }
+
+    @Test
+    void aProblemWithNoTestsIsAnErrorNamingTheFolderAndTheFilter() {
+        GradeMain.Options options = options("--problem", "99", "--test", Grading.SCORING);
+        assertThatThrownBy(() -> run(options)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no graded tests found in")
+                .hasMessageContaining(Grading.testClasses().toString())
+                .hasMessageContaining("for problem 99")
+                .hasMessageContaining("matching " + Grading.SCORING);
+        assertThat(out.resolve("results.json")).doesNotExist();
+    }
+
+    @Test
+    void aTestFilterThatMatchesNothingIsAnError() {
+        GradeMain.Options options = options("--test", "grader.samples.scoring.NoSuchSample");
+        assertThatThrownBy(() -> run(options)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Grading.testClasses().toString())
+                .hasMessageContaining("matching grader.samples.scoring.NoSuchSample");
+    }
+
+    @Test
+    void badArgumentsAreErrorsThatSayWhatIsWrong() {
+        assertThatThrownBy(() -> GradeMain.parse(new String[] {"--out", out.toString()}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--tests DIR is required");
+        Path missing = out.resolve("no-such-folder");
+        assertThatThrownBy(() -> GradeMain.parse(new String[] {"--tests", missing.toString()}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> options("--problem", "two")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--problem takes a whole problem number such as 1, not 'two'");
+        assertThatThrownBy(() -> options("--problem", "1.5")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not '1.5'");
+        assertThatThrownBy(() -> options("--time-limit", "0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--time-limit must be positive");
+        assertThatThrownBy(() -> options("--frobnicate", "1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown option --frobnicate");
+        assertThatThrownBy(() -> options("--problem")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--problem needs a value");
+    }
+
+    @Test
+    void anEmptyValueMeansNoFilter() {
+        GradeMain.Options options = options("--problem=", "--test=", "--label=");
+        assertThat(options.problem()).isNull();
+        assertThat(options.test()).isNull();
+        assertThat(options.label()).isNull();
+    }
+
+    @Test
+    void theCommandLineExitsWithStatusTwoWhenNothingMatches() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), GradeMain.class.getName(),
+                "--tests", Grading.testClasses().toString(), "--out", out.toString(),
+                "--test", "grader.samples.scoring.NoSuchSample")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(stderr).contains("grade: no graded tests found in").contains("NoSuchSample");
+        assertThat(Files.exists(out.resolve("results.json"))).isFalse();
+    }
+}
