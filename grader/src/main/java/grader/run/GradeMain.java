@@ -1,6 +1,7 @@
 package grader.run;
 
 import grader.api.Problem;
+import grader.io.FileOps;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import grader.report.ScoreTable;
@@ -305,13 +306,7 @@ public final class GradeMain {
     private static Path prepare(Path out) {
         try {
             Path work = out.resolve("work");
-            if (Files.isDirectory(work)) {
-                try (var files = Files.walk(work)) {
-                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            FileOps.deleteTree(work);
             Files.createDirectories(work);
             return work;
         } catch (IOException e) {

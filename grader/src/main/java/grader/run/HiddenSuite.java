@@ -1,22 +1,13 @@
 package grader.run;
 
-import java.io.File;
+import grader.io.Javac;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * An instructor's extra suite added to a grading run: a jar or a folder of compiled tests is used as it is; a
@@ -47,31 +38,16 @@ final class HiddenSuite {
             return suite; // compiled classes
         }
         Path out = work.resolve("hidden-" + Math.abs(suite.toAbsolutePath().toString().hashCode()));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
+        Map<Path, List<String>> errors;
+        try {
+            errors = Javac.compile(sources, classpath, out);
+        } catch (IllegalStateException e) {
             throw new IllegalArgumentException("--hidden " + suite + " holds sources, and compiling them needs a JDK");
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok;
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            Files.createDirectories(out);
-            List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "-proc:none",
-                    "-encoding", "UTF-8", "-nowarn"));
-            ok = javac.getTask(new StringWriter(), fm, diagnostics, options, null,
-                    fm.getJavaFileObjectsFromPaths(sources)).call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!ok) {
+        if (!errors.isEmpty()) {
             StringBuilder why = new StringBuilder("the hidden suite " + suite + " does not compile:");
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    why.append(System.lineSeparator()).append("  ")
-                            .append(d.getSource() == null ? "" : new File(d.getSource().getName()).getName())
-                            .append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT));
-                }
-            }
+            errors.forEach((file, messages) -> messages.forEach(m -> why.append(System.lineSeparator())
+                    .append("  ").append(file.getFileName()).append(": ").append(m)));
             throw new IllegalArgumentException(why.toString());
         }
         return out;

@@ -1,15 +1,13 @@
 package grader.tools;
 
+import grader.io.FileOps;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import grader.report.TestResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,18 +119,7 @@ public final class Batch {
             }
             csv.append(',').append(quote(r.tests.isEmpty() ? firstLine(r.output) : "")).append('\n');
         });
-        try {
-            Path tmp = Files.createTempFile(out, "gradebook", ".tmp");
-            Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, out.resolve("gradebook.csv"), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out.resolve("gradebook.csv"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the gradebook: " + e.getMessage(), e);
-        }
+        FileOps.writeAtomically(out.resolve("gradebook.csv"), csv.toString());
     }
 
     private static int problemOf(TestResult t) {

@@ -1,5 +1,6 @@
 package grader.tools;
 
+import grader.io.FileOps;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import grader.run.CompileReport;
@@ -32,7 +33,7 @@ public final class GradeSubmission {
     public static Results grade(Layout layout, Path submission, Path out, List<String> gradeArgs) {
         Path work = out.resolve("work-submission");
         try {
-            SubmissionCompiler.clean(work);
+            FileOps.deleteTree(work);
             Files.createDirectories(work);
             Path sources = Files.isDirectory(submission) ? submission : unzip(submission, work.resolve("src"));
             String deps = layout.dependencyClasspath();

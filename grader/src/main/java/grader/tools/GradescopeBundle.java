@@ -1,5 +1,6 @@
 package grader.tools;
 
+import grader.io.FileOps;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class GradescopeBundle {
     public static void write(Layout layout, Path zip) {
         Path staging = zip.resolveSibling(zip.getFileName() + ".staging");
         try {
-            SubmissionCompiler.clean(staging);
+            FileOps.deleteTree(staging);
             StudentCopy.copy(layout, staging, true);
             Files.writeString(staging.resolve("setup.sh"), SETUP, StandardCharsets.UTF_8);
             Files.writeString(staging.resolve("run_autograder"), RUN, StandardCharsets.UTF_8);
@@ -66,7 +67,7 @@ public final class GradescopeBundle {
                     z.closeEntry();
                 }
             }
-            SubmissionCompiler.clean(staging);
+            FileOps.deleteTree(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + zip + ": " + e.getMessage(), e);
         }
@@ -77,7 +78,7 @@ public final class GradescopeBundle {
      * on {@code submission}, and returns the results it wrote.
      */
     public static Results check(Path zip, Path submission, Path work) throws IOException, InterruptedException {
-        SubmissionCompiler.clean(work);
+        FileOps.deleteTree(work);
         Path source = GradeSubmission.unzip(zip, work.resolve("source"));
         StudentCopy.copyTree(submission, work.resolve("submission"));
         Files.copy(source.resolve("run_autograder"), work.resolve("run_autograder"));

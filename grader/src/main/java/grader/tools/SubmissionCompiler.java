@@ -1,7 +1,8 @@
 package grader.tools;
 
+import grader.io.FileOps;
+import grader.io.Javac;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -16,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles a student's source files so that one broken file costs only the tests that need it. Each file the
@@ -68,7 +63,7 @@ public final class SubmissionCompiler {
         Set<String> skeletonApi = null;
         StringBuilder log = new StringBuilder();
         for (int round = 0; round <= submitted.size() + 1; round++) {
-            clean(out);
+            FileOps.deleteTree(out);
             Map<String, List<String>> errors = javac(sources.values(), classpath, out, sources);
             if (errors.isEmpty()) {
                 if (skeletonApi == null) {
@@ -114,41 +109,18 @@ public final class SubmissionCompiler {
     }
 
     /** Compiles, returning the errors by relative source path (empty when it compiled). */
-    private static Map<String, List<String>> javac(Iterable<Path> files, String classpath, Path out,
+    private static Map<String, List<String>> javac(Collection<Path> files, String classpath, Path out,
             Map<String, Path> byRelative) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("no Java compiler here: grading submissions needs a JDK, not a JRE");
-        }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            Files.createDirectories(out);
-            List<String> options = List.of("-d", out.toString(), "-cp", classpath, "-proc:none", "-nowarn",
-                    "-encoding", "UTF-8", "-implicit:none");
-            compiler.getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
-                    .call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Map<Path, String> relative = new LinkedHashMap<>();
         byRelative.forEach((rel, p) -> relative.put(p.toAbsolutePath().normalize(), rel));
         Map<String, List<String>> errors = new TreeMap<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
-            }
-            String file = d.getSource() == null ? "(no file)"
-                    : relative.getOrDefault(Path.of(d.getSource().toUri()).toAbsolutePath().normalize(),
-                            d.getSource().getName());
-            errors.computeIfAbsent(file, f -> new ArrayList<>()).add("line " + d.getLineNumber() + ": "
-                    + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
-        }
+        Javac.compile(List.copyOf(files), classpath, out).forEach((file, messages) ->
+                errors.put(relative.getOrDefault(file, file.getFileName().toString()), messages));
         return errors;
     }
 
     private static Set<String> apiOfSkeleton(Map<String, Path> skeleton, String classpath, Path out) {
-        clean(out);
+        FileOps.deleteTree(out);
         Map<String, List<String>> errors = javac(skeleton.values(), classpath, out, skeleton);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the skeleton itself does not compile: " + errors);
@@ -253,19 +225,6 @@ public final class SubmissionCompiler {
 
     private static String cap(String s) {
         return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + "…";
-    }
-
-    static void clean(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     /** The .java files below {@code root}, by the path their package gives them ("hw/tensor/Tensor.java"). */
