@@ -71,6 +71,10 @@ public final class GradeSubmission {
                     classes.toString()), "grader.run.GradeMain", "--tests", layout.testClasses().toString(),
                     "--submission", classes.toString(), "--out", out.toString(), "--compile-report",
                     reportFile.toString()));
+            if (!gradeArgs.contains("--rerun")) {
+                // What a student types in the release to re-run one failed test.
+                cmd.add("--rerun=mvn test -Pgrade -Dgrade.test=%s");
+            }
             cmd.addAll(gradeArgs);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(work.resolve("grading.log").toFile()).start();
