@@ -5,6 +5,8 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -297,6 +299,12 @@ public final class Tensor {
         return fromOp("log", Transforms.log(data, true), g -> new INDArray[] {g.div(data)}, this);
     }
 
+    /** The square root; its gradient 1/(2·sqrt(x)) is infinite at 0, so keep inputs positive (add an epsilon). */
+    public Tensor sqrt() {
+        INDArray out = Transforms.sqrt(data, true);
+        return fromOp("sqrt", out, g -> new INDArray[] {g.div(out).muli(0.5)}, this);
+    }
+
     /**
      * Problem 1.1 — x^p for a constant exponent p.
      *
@@ -412,6 +420,130 @@ public final class Tensor {
         order[a] = b;
         order[b] = a;
         return permute(order);
+    }
+
+    // ------------------------------------------------------------------------ slicing, joining and masking
+
+    /**
+     * The elements {@code start … start + length − 1} along one axis; the other axes are kept whole. The backward
+     * pass puts the gradient back into that window and zeros elsewhere.
+     */
+    public Tensor narrow(int axis, long start, long length) {
+        int a = Shapes.axis("narrow", axis, rank());
+        long[] in = shape();
+        if (start < 0 || length < 0 || start + length > in[a]) {
+            throw new IllegalArgumentException("narrow: the window [" + start + ", " + (start + length)
+                    + ") does not fit axis " + axis + " of a tensor of shape " + Shapes.show(in));
+        }
+        INDArrayIndex[] window = window(in.length, a, start, length);
+        return fromOp("narrow", data.get(window).dup('c'), g -> {
+            INDArray full = Nd4j.zeros(g.dataType(), in);
+            full.get(window).assign(g);
+            return new INDArray[] {full};
+        }, this);
+    }
+
+    /** Joins tensors along one axis; every other axis must agree. The backward pass splits the gradient. */
+    public static Tensor concat(int axis, Tensor... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("concat: nothing to join");
+        }
+        int rank = parts[0].rank();
+        int a = Shapes.axis("concat", axis, rank);
+        INDArray[] arrays = new INDArray[parts.length];
+        long[] starts = new long[parts.length];
+        long offset = 0;
+        for (int i = 0; i < parts.length; i++) {
+            long[] s = parts[i].shape(), first = parts[0].shape();
+            boolean fits = s.length == rank;
+            for (int d = 0; fits && d < rank; d++) {
+                fits = d == a || s[d] == first[d];
+            }
+            if (!fits) {
+                throw new IllegalArgumentException("concat: part " + i + " has shape " + Shapes.show(s)
+                        + ", which does not join part 0 of shape " + Shapes.show(first) + " along axis " + axis);
+            }
+            arrays[i] = parts[i].data;
+            starts[i] = offset;
+            offset += s[a];
+        }
+        INDArray out = parts.length == 1 ? parts[0].data.dup('c') : Nd4j.concat(a, arrays);
+        return fromOp("concat", out, g -> {
+            INDArray[] grads = new INDArray[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                grads[i] = g.get(window(rank, a, starts[i], parts[i].size(a))).dup('c');
+            }
+            return grads;
+        }, parts);
+    }
+
+    private static INDArrayIndex[] window(int rank, int axis, long start, long length) {
+        INDArrayIndex[] index = new INDArrayIndex[rank];
+        for (int d = 0; d < rank; d++) {
+            index[d] = d == axis ? NDArrayIndex.interval(start, start + length) : NDArrayIndex.all();
+        }
+        return index;
+    }
+
+    /**
+     * Replaces the elements where {@code mask} is non-zero with {@code value} (which may be −∞); the mask
+     * broadcasts to this tensor's shape (a [T, T] mask applies to every [..., T, T] slice). Replaced elements get
+     * no gradient. The elements being replaced must be finite (they are multiplied by 0).
+     */
+    public Tensor maskedFill(INDArray mask, double value) {
+        long[] in = shape();
+        if (mask.rank() > in.length || !Arrays.equals(Shapes.broadcast("maskedFill", in, mask.shape()), in)) {
+            throw new IllegalArgumentException("maskedFill: a mask of shape " + Shapes.show(mask.shape())
+                    + " does not broadcast to the tensor's shape " + Shapes.show(in));
+        }
+        // Small arrays in the mask's shape, broadcast by mul and add: x·keep + fill.
+        double[] hit = mask.dup('c').reshape(mask.length()).toDoubleVector();
+        double[] keep = new double[hit.length], fill = new double[hit.length];
+        for (int i = 0; i < hit.length; i++) {
+            keep[i] = hit[i] != 0 ? 0.0 : 1.0;
+            fill[i] = hit[i] != 0 ? value : 0.0;
+        }
+        INDArray keepArray = Shapes.withRank(Nd4j.create(keep, mask.shape(), data.dataType()), in.length);
+        INDArray fillArray = Shapes.withRank(Nd4j.create(fill, mask.shape(), data.dataType()), in.length);
+        INDArray out = data.mul(keepArray).addi(fillArray);
+        return fromOp("maskedFill", out, g -> new INDArray[] {g.mul(keepArray)}, this);
+    }
+
+    /**
+     * Rows of a 2-D table by index, an embedding lookup: {@code table.gatherRows(ids)} is [ids.length, columns],
+     * row i being row {@code ids[i]} of the table. An index may repeat; the backward pass adds the gradients of
+     * all its copies into that row (a scatter-add). Indices outside the table are an error.
+     */
+    public Tensor gatherRows(int... ids) {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("gatherRows: needs a 2-D table, not a tensor of shape "
+                    + Shapes.show(shape()));
+        }
+        long rows = data.size(0), cols = data.size(1);
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("gatherRows: no indices");
+        }
+        for (int i = 0; i < ids.length; i++) {
+            // Checked here because ND4J reads out of bounds (or crashes the JVM) on a bad index.
+            if (ids[i] < 0 || ids[i] >= rows) {
+                throw new IndexOutOfBoundsException("gatherRows: index " + ids[i] + " (at position " + i
+                        + ") is outside the table's " + rows + " rows [0, " + rows + ")");
+            }
+        }
+        int[] index = ids.clone();
+        INDArray out = Nd4j.pullRows(data, 1, index);
+        return fromOp("gatherRows", out, g -> {
+            double[] grad = g.dup('c').reshape(g.length()).toDoubleVector();
+            double[] table = new double[Math.toIntExact(rows * cols)];
+            int c = (int) cols;
+            for (int i = 0; i < index.length; i++) {
+                int row = index[i] * c;
+                for (int j = 0; j < c; j++) {
+                    table[row + j] += grad[i * c + j];
+                }
+            }
+            return new INDArray[] {Nd4j.create(table, new long[] {rows, cols}, g.dataType())};
+        }, this);
     }
 
     // ----------------------------------------------------------------------------------------------- matmul

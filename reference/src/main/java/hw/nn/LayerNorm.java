@@ -1,0 +1,73 @@
+package hw.nn;
+
+import hw.tensor.Shapes;
+import hw.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Layer normalisation over the last axis: each vector x of size C becomes
+ *
+ * <pre>
+ *     y = (x − mean(x)) / sqrt(var(x) + eps) · weight + bias
+ * </pre>
+ *
+ * with the biased variance var(x) = mean((x − mean(x))²) (divide by C, not C − 1) and eps inside the square
+ * root, as in PyTorch's nn.LayerNorm. weight (the scale) starts at 1 and bias (the shift) at 0; both have
+ * shape [C] and are learned.
+ */
+public class LayerNorm extends Module {
+    /** The default eps, PyTorch's. */
+    public static final double DEFAULT_EPS = 1e-5;
+
+    private final long size;
+    private final double eps;
+    private final Tensor weight; // [C]
+    private final Tensor bias;   // [C]
+
+    public LayerNorm(long size, double eps) {
+        if (size <= 0 || !(eps > 0)) {
+            throw new IllegalArgumentException("LayerNorm: needs size > 0 and eps > 0, got " + size + ", " + eps);
+        }
+        this.size = size;
+        this.eps = eps;
+        this.weight = registerParameter("weight", Tensor.param(Nd4j.ones(DataType.DOUBLE, size)));
+        this.bias = registerParameter("bias", Tensor.param(Nd4j.zeros(DataType.DOUBLE, size)));
+    }
+
+    public LayerNorm(long size) {
+        this(size, DEFAULT_EPS);
+    }
+
+    /** The scale, [C]. */
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** The shift, [C]. */
+    public Tensor bias() {
+        return bias;
+    }
+
+    public double eps() {
+        return eps;
+    }
+
+    /**
+     * Problem 3.3 — the forward pass: normalise every vector along the last axis of x [..., C] (see the class
+     * comment for the formula), then scale and shift. Keep the reduced axis ({@code keepDim}) so the statistics
+     * broadcast back over it.
+     */
+    public Tensor forward(Tensor x) {
+        if (x.rank() < 1 || x.size(-1) != size) {
+            throw new IllegalArgumentException("LayerNorm(" + size + "): input of shape " + Shapes.show(x.shape())
+                    + " does not end in " + size);
+        }
+        // BEGIN SOLUTION Problem 3.3 (LayerNorm.forward)
+        Tensor centered = x.sub(x.mean(-1, true));                 // [..., C]
+        Tensor variance = centered.mul(centered).mean(-1, true);   // [..., 1], biased
+        Tensor normalized = centered.div(variance.add(eps).sqrt());
+        return normalized.mul(weight).add(bias);
+        // END SOLUTION
+    }
+}

@@ -1,0 +1,56 @@
+package hw.model;
+
+import hw.nn.LayerNorm;
+import hw.nn.Module;
+import hw.tensor.Tensor;
+import java.util.Random;
+
+/**
+ * One pre-LN transformer block (GPT-2's): each sub-layer reads a normalised copy of the residual stream and adds
+ * its result back to the stream, which itself is never normalised. Causal attention, then the feed-forward
+ * network.
+ */
+public class TransformerBlock extends Module {
+    private final LayerNorm ln1;
+    private final MultiHeadAttention attention;
+    private final LayerNorm ln2;
+    private final FeedForward feedForward;
+
+    public TransformerBlock(int nEmbd, int nHead, double dropout, boolean bias, Random rng) {
+        this.ln1 = registerModule("ln1", new LayerNorm(nEmbd));
+        this.attention = registerModule("attention", new MultiHeadAttention(nEmbd, nHead, true, dropout, bias, rng));
+        this.ln2 = registerModule("ln2", new LayerNorm(nEmbd));
+        this.feedForward = registerModule("feedForward", new FeedForward(nEmbd, dropout, bias, rng));
+    }
+
+    public LayerNorm ln1() {
+        return ln1;
+    }
+
+    public MultiHeadAttention attention() {
+        return attention;
+    }
+
+    public LayerNorm ln2() {
+        return ln2;
+    }
+
+    public FeedForward feedForward() {
+        return feedForward;
+    }
+
+    /**
+     * Problem 4.3 — x [B, T, C] → [B, T, C], pre-LN:
+     *
+     * <pre>
+     *     x = x + attention(ln1(x))
+     *     x = x + feedForward(ln2(x))
+     * </pre>
+     *
+     * (Post-LN, the original Transformer's x = ln(x + sublayer(x)), is a different network.)
+     */
+    public Tensor forward(Tensor x) {
+        // TODO Problem 4.3 (TransformerBlock.forward): your code here.
+        throw new UnsupportedOperationException("not implemented yet: Problem 4.3 (TransformerBlock.forward)");
+    }
+}
