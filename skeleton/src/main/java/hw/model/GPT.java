@@ -29,7 +29,7 @@ import java.util.Random;
  * every parameter with {@link #initWeights}, seeded by the configuration — so write that one (Problem 4.4) before
  * the forward pass (Problem 4.5): no GPT can be built without it.
  */
-public class GPT extends Module {
+public class GPT extends Module implements LanguageModel {
     private final GPTConfig config;
     private final Embedding tokenEmbedding;
     private final Embedding positionEmbedding;
@@ -60,6 +60,16 @@ public class GPT extends Module {
 
     public GPTConfig config() {
         return config;
+    }
+
+    @Override
+    public int vocabSize() {
+        return config.vocabSize();
+    }
+
+    @Override
+    public int blockSize() {
+        return config.blockSize();
     }
 
     /** The token embedding E, [V, C] (with tied weights, also the LM head). */
@@ -107,6 +117,7 @@ public class GPT extends Module {
      * 0 … T−1, the same for every sequence of the batch; their embedding [T, C] broadcasts over B. With tied
      * weights the head is the token embedding's table, transposed.
      */
+    @Override
     public Tensor forward(int[][] ids) {
         checkIds(ids);
         int time = ids[0].length;
@@ -120,6 +131,7 @@ public class GPT extends Module {
     }
 
     /** The logits and the mean cross-entropy of predicting {@code targets} [B, T] (the next tokens). */
+    @Override
     public Output forward(int[][] ids, int[][] targets) {
         Tensor logits = forward(ids);
         if (targets.length != ids.length) {
