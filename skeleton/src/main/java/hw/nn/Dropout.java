@@ -30,6 +30,23 @@ public class Dropout extends Module {
         return p;
     }
 
+    /**
+     * The random generator's position, to save in a checkpoint: restoring it with {@link #setRandomState} makes
+     * the following masks exactly those this module would have drawn next.
+     */
+    public long[] randomState() {
+        return new long[] {rng.rootState(), rng.nodeState()};
+    }
+
+    /** Moves the random generator to a position returned by {@link #randomState()}. */
+    public void setRandomState(long[] state) {
+        if (state == null || state.length != 2) {
+            throw new IllegalArgumentException("Dropout.setRandomState: expected the two numbers randomState()"
+                    + " returns, got " + (state == null ? "null" : state.length + " numbers"));
+        }
+        rng.setStates(state[0], state[1]);
+    }
+
     /** A fresh array of the given shape holding 1 with probability 1 − p and 0 otherwise. */
     protected INDArray keepMask(long... shape) {
         INDArray mask = Nd4j.createUninitialized(DataType.DOUBLE, shape);
