@@ -7,6 +7,7 @@ import hw.nn.Init;
 import hw.nn.LayerNorm;
 import hw.nn.Linear;
 import hw.nn.Module;
+import hw.tensor.GradMode;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ import java.util.Random;
  * token embedding matrix [V, C], which then is one parameter serving two purposes. The constructor initialises
  * every parameter with {@link #initWeights}, seeded by the configuration — so write that one (Problem 4.4) before
  * the forward pass (Problem 4.5): no GPT can be built without it.
+ *
+ * <p>For sampling, {@link #forward(int[][], boolean) forward(ids, true)} reads new tokens through every layer's
+ * KV cache (Problem 7): the cache already holds {@link #cachedLength()} tokens, and the new ones continue the
+ * sequence at the next positions. Each layer's cache holds at most blockSize positions, as many as the position
+ * table has; {@link #clearCache()} empties them all.
  */
 public class GPT extends Module implements LanguageModel {
     private final GPTConfig config;
@@ -50,8 +56,8 @@ public class GPT extends Module implements LanguageModel {
         this.positionEmbedding = registerModule("positionEmbedding", new Embedding(config.blockSize(), c, rng));
         this.dropout = registerModule("dropout", new Dropout(config.dropout(), rng.nextLong()));
         for (int i = 0; i < config.nLayer(); i++) {
-            blocks.add(registerModule("blocks." + i,
-                    new TransformerBlock(c, config.nHead(), config.dropout(), config.bias(), rng)));
+            blocks.add(registerModule("blocks." + i, new TransformerBlock(c, config.nHead(), config.dropout(),
+                    config.bias(), config.blockSize(), rng)));
         }
         this.finalNorm = registerModule("finalNorm", new LayerNorm(c));
         this.lmHead = config.tieWeights() ? null : registerModule("lmHead", new Linear(c, config.vocabSize(), false, rng));
@@ -130,28 +136,69 @@ public class GPT extends Module implements LanguageModel {
         // END SOLUTION
     }
 
-    /**
-     * Problem 4.5 — the forward pass: ids [B, T] → logits [B, T, V] (see the class comment). Positions are
-     * 0 … T−1, the same for every sequence of the batch; their embedding [T, C] broadcasts over B. With tied
-     * weights the head is the token embedding's table, transposed.
-     */
+    /** ids [B, T] → logits [B, T, V], without the KV cache (positions 0 … T−1). */
     @Override
     public Tensor forward(int[][] ids) {
-        checkIds(ids);
+        return forward(ids, false);
+    }
+
+    /**
+     * Problem 4.5 — the forward pass: ids [B, T] → logits [B, T, V] (see the class comment). The positions are
+     * given: 0 … T−1, or with the KV cache the T positions after the cached ones ({@link #cachedPositions},
+     * Problem 7.2); the same for every sequence of the batch, their embedding [T, C] broadcasts over B. Pass
+     * {@code useKvCache} on to every block. With tied weights the head is the token embedding's table,
+     * transposed.
+     */
+    public Tensor forward(int[][] ids, boolean useKvCache) {
+        checkIds(ids, useKvCache);
         int time = ids[0].length;
+        int[] positions = useKvCache ? cachedPositions(time) : range(0, time);
         // BEGIN SOLUTION Problem 4.5 (GPT.forward)
-        int[] positions = new int[time];
-        for (int t = 0; t < time; t++) {
-            positions[t] = t;
-        }
         Tensor x = tokenEmbedding.forward(ids).add(positionEmbedding.forward(positions)); // [B, T, C]
         x = dropout.forward(x);
         for (TransformerBlock block : blocks) {
-            x = block.forward(x);                                                         // [B, T, C]
+            x = block.forward(x, useKvCache);                                             // [B, T, C]
         }
         x = finalNorm.forward(x);
         return lmHead == null ? x.matmul(tokenEmbedding.weight().transpose(0, 1)) : lmHead.forward(x); // [B, T, V]
         // END SOLUTION
+    }
+
+    /**
+     * Problem 7.2 — the positions of {@code time} new tokens read with the KV cache, which already holds
+     * {@link #cachedLength()} tokens of the sequence at positions 0 … cached−1. The new ones continue it, at
+     * cached … cached + time − 1; restarting at 0 would give each new token the position embedding of the
+     * sequence's start. (The caller has checked that they fit in the blockSize positions.)
+     */
+    protected int[] cachedPositions(int time) {
+        // BEGIN SOLUTION Problem 7.2 (GPT.cachedPositions)
+        int cached = cachedLength();
+        return range(cached, cached + time);
+        // END SOLUTION
+    }
+
+    /** from, from + 1, …, to − 1. */
+    protected static int[] range(int from, int to) {
+        int[] out = new int[to - from];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+
+    /**
+     * The number of tokens in the KV cache (that of the first layer: the layers append together). 0 when the
+     * cache is empty; at most {@link #blockSize()}.
+     */
+    public int cachedLength() {
+        return blocks.get(0).attention().cachedLength();
+    }
+
+    /** Empties every layer's KV cache (before reading a new sequence through it). */
+    public void clearCache() {
+        for (TransformerBlock block : blocks) {
+            block.attention().clearCache();
+        }
     }
 
     /** {@link #forward(int[][])} for ids in a tensor [B, T] (any numeric type, e.g. LONG). */
@@ -184,7 +231,7 @@ public class GPT extends Module implements LanguageModel {
         return forward(toIdMatrix(ids), toIdMatrix(targets));
     }
 
-    private void checkIds(int[][] ids) {
+    private void checkIds(int[][] ids, boolean useKvCache) {
         if (ids.length == 0 || ids[0].length == 0) {
             throw new IllegalArgumentException("GPT: needs at least one sequence of at least one token");
         }
@@ -205,6 +252,17 @@ public class GPT extends Module implements LanguageModel {
             throw new IllegalArgumentException("GPT: a context of " + time + " tokens is longer than the "
                     + config.blockSize() + " positions this model has (blockSize); crop it to the last "
                     + config.blockSize() + " tokens");
+        }
+        if (useKvCache && GradMode.isEnabled()) {
+            throw new IllegalStateException("GPT: the KV cache is for inference only; run with gradients disabled"
+                    + " (try (var s = GradMode.disabled()) { ... })");
+        }
+        int cached = useKvCache ? cachedLength() : 0;
+        if (cached + time > config.blockSize()) {
+            throw new IllegalStateException("GPT: the KV cache holds " + cached + " tokens, so " + time + " more"
+                    + " would need positions up to " + (cached + time - 1) + ", but this model has positions 0 … "
+                    + (config.blockSize() - 1) + " only (blockSize = " + config.blockSize() + "); clearCache() and"
+                    + " read the last tokens again");
         }
     }
 

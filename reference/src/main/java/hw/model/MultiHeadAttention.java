@@ -4,6 +4,7 @@ import hw.nn.Dropout;
 import hw.nn.Functions;
 import hw.nn.Linear;
 import hw.nn.Module;
+import hw.tensor.GradMode;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
 import java.util.Arrays;
@@ -24,6 +25,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>weights · V, [B, nHead, T, D]; merge the heads back to [B, T, C];</li>
  *   <li>the output projection, then dropout.</li>
  * </ol>
+ *
+ * <p><b>KV cache</b> (for sampling, Problem 7). Generating text one token at a time, a causal model would
+ * recompute the keys and values of every earlier token at every step, although they never change. With
+ * {@code forward(x, null, true)} the layer instead keeps the keys and values it has computed, and the queries of
+ * the new tokens x [B, T_new, C] attend over all cached keys followed by the new ones: new token i sits at
+ * position cached + i. The cache holds at most {@link #maxSeqLen()} positions; appending past that is an error
+ * (the caller clears it with {@link #clearCache()} and starts again). Caching is for inference only: using it
+ * while gradients are enabled is an error, since a backward pass would have to reach into tensors kept from
+ * earlier calls.
  */
 public class MultiHeadAttention extends Module {
     private final int nEmbd;
@@ -35,6 +45,10 @@ public class MultiHeadAttention extends Module {
     private final Linear output;
     private final Dropout attentionDropout;
     private final Dropout outputDropout;
+    private final int maxSeqLen;
+    /** The cached keys and values, [B, cached, C] each, oldest position first; {@code null} when empty. */
+    protected Tensor cachedKeys;
+    protected Tensor cachedValues;
 
     /**
      * @param nEmbd   C, the width of the input and output
@@ -45,10 +59,23 @@ public class MultiHeadAttention extends Module {
      * @param rng     for the initial weights and the dropout seeds
      */
     public MultiHeadAttention(int nEmbd, int nHead, boolean causal, double dropout, boolean bias, Random rng) {
+        this(nEmbd, nHead, causal, dropout, bias, Integer.MAX_VALUE, rng);
+    }
+
+    /**
+     * @param maxSeqLen the KV cache's capacity: the most positions it may hold (a GPT passes its blockSize)
+     * @see #MultiHeadAttention(int, int, boolean, double, boolean, Random)
+     */
+    public MultiHeadAttention(int nEmbd, int nHead, boolean causal, double dropout, boolean bias, int maxSeqLen,
+            Random rng) {
         if (nEmbd <= 0 || nHead <= 0 || nEmbd % nHead != 0) {
             throw new IllegalArgumentException("MultiHeadAttention: nHead = " + nHead + " must divide nEmbd = "
                     + nEmbd);
         }
+        if (maxSeqLen <= 0) {
+            throw new IllegalArgumentException("MultiHeadAttention: maxSeqLen must be positive, got " + maxSeqLen);
+        }
+        this.maxSeqLen = maxSeqLen;
         this.nEmbd = nEmbd;
         this.nHead = nHead;
         this.causal = causal;
@@ -75,6 +102,16 @@ public class MultiHeadAttention extends Module {
 
     public boolean isCausal() {
         return causal;
+    }
+
+    /** The most positions the KV cache may hold ({@link Integer#MAX_VALUE} when built without a limit). */
+    public int maxSeqLen() {
+        return maxSeqLen;
+    }
+
+    /** The number of positions in the KV cache (0 when empty); never more than {@link #maxSeqLen()}. */
+    public int cachedLength() {
+        return cachedKeys == null ? 0 : Math.toIntExact(cachedKeys.size(1));
     }
 
     /** The output projection [C, C]: a residual branch's last layer (GPT-2 initialises it smaller). */
@@ -113,61 +150,181 @@ public class MultiHeadAttention extends Module {
         }
     }
 
-    /** x [B, T, C] → [B, T, C]. */
+    /** x [B, T, C] → [B, T, C], with the layer's default mask and no cache. */
     public Tensor forward(Tensor x) {
+        return forward(x, null, false);
+    }
+
+    /**
+     * x [B, T_new, C] → [B, T_new, C].
+     *
+     * @param x          the new positions
+     * @param mask       which keys each query may not see, or {@code null} for the default: the causal mask when
+     *                   the layer {@link #isCausal() is causal} (with the cache, new token i sees every cached key
+     *                   and the new keys up to its own position), nothing otherwise. A given mask replaces the
+     *                   default: an array that broadcasts to [B, nHead, T_new, T_keys], T_keys being the number
+     *                   of keys (cached + T_new with the cache, T_new without), non-zero where query i may NOT
+     *                   attend to key j (as in {@link Tensor#maskedFill}). Leave every query at least one key: a
+     *                   fully masked row has no softmax.
+     * @param useKvCache append this call's keys and values to the cache and attend over all of them; needs
+     *                   gradients disabled ({@link hw.tensor.GradMode#disabled()})
+     */
+    public Tensor forward(Tensor x, INDArray mask, boolean useKvCache) {
         if (x.rank() != 3 || x.size(2) != nEmbd) {
             throw new IllegalArgumentException("MultiHeadAttention: needs input [B, T, " + nEmbd + "], got "
                     + Shapes.show(x.shape()));
         }
+        long batch = x.size(0), time = x.size(1);
+        long keys = time;
+        if (useKvCache) {
+            checkCacheUse(batch, time);
+            keys += cachedLength();
+        }
+        if (mask != null) {
+            checkMask(mask, time, keys);
+        }
         Tensor q = query.forward(x); // [B, T, C]
         Tensor k = key.forward(x);   // [B, T, C]
         Tensor v = value.forward(x); // [B, T, C]
-        Tensor y = attend(q, k, v);  // [B, T, C]
+        Tensor y = useKvCache ? attendWithCache(q, k, v, mask) // [B, T, C]
+                : mask == null ? attend(q, k, v) : attend(q, k, v, mask);
         return outputDropout.forward(output.forward(y));
     }
 
+    private void checkCacheUse(long batch, long time) {
+        if (GradMode.isEnabled()) {
+            throw new IllegalStateException("MultiHeadAttention: the KV cache is for inference only; run with"
+                    + " gradients disabled (try (var s = GradMode.disabled()) { ... })");
+        }
+        if (cachedKeys != null && cachedKeys.size(0) != batch) {
+            throw new IllegalStateException("MultiHeadAttention: the KV cache holds " + cachedKeys.size(0)
+                    + " sequences but the input has " + batch + "; clearCache() before starting another batch");
+        }
+    }
+
+    private static void checkMask(INDArray mask, long queries, long keys) {
+        long[] s = mask.shape();
+        if (s.length < 2 || s.length > 4 || s[s.length - 2] != queries || s[s.length - 1] != keys) {
+            throw new IllegalArgumentException("MultiHeadAttention: the mask has shape " + Shapes.show(s)
+                    + "; it must end in [" + queries + ", " + keys + "] (queries by keys) and broadcast to [B, nHead, "
+                    + queries + ", " + keys + "]");
+        }
+    }
+
     /**
-     * Problem 4.1 — the attention core, steps 2 to 6 of the class comment: from queries, keys and values
-     * [B, T, C] to the merged heads [B, T, C].
+     * The mask used when none is given, for queries that are the last of the keys' positions:
+     * {@link #futureMask(long, long)} for a causal layer, none otherwise (nor for a single query, which has no
+     * key in its future).
+     */
+    protected INDArray defaultMask(long queries, long keys) {
+        return causal && queries > 1 ? futureMask(queries, keys) : null;
+    }
+
+    /** The attention core with this layer's default mask (keys and values as long as the queries). */
+    protected Tensor attend(Tensor q, Tensor k, Tensor v) {
+        return attend(q, k, v, defaultMask(q.size(1), k.size(1)));
+    }
+
+    /**
+     * Problem 4.1 — the attention core, steps 2 to 6 of the class comment: from queries [B, T_q, C] and keys and
+     * values [B, T_k, C] to the merged heads [B, T_q, C]. Without a cache T_k = T_q; with one (Problem 7) the
+     * keys and values also hold earlier positions, so T_k ≥ T_q: split them with their own length.
      *
      * <ul>
      *   <li>Split heads with a reshape to [B, T, nHead, D] and a permute to [B, nHead, T, D]. A reshape straight
      *       to [B, nHead, T, D] is wrong: it mixes positions and channels.</li>
-     *   <li>Scale the scores by 1/√D, D the head size (not C).</li>
-     *   <li>When {@link #isCausal()}, fill the scores of keys after the query (column &gt; row) with −∞
-     *       before the softmax: {@link Tensor#maskedFill} with {@link #futureMask}.</li>
+     *   <li>Scale the scores [B, nHead, T_q, T_k] by 1/√D, D the head size (not C).</li>
+     *   <li>Where {@code mask} is non-zero (query i may not see key j) the score becomes −∞ before the softmax:
+     *       {@link Tensor#maskedFill}. A null mask hides nothing. A causal layer gets {@link #futureMask}
+     *       here: the keys after each query.</li>
      *   <li>Softmax over the keys ({@link Functions#softmax} on the last axis: each query's weights sum to 1);
      *       then {@code attentionDropout} on those weights.</li>
-     *   <li>Merge: permute back to [B, T, nHead, D], reshape to [B, T, C].</li>
+     *   <li>Merge: permute back to [B, T_q, nHead, D], reshape to [B, T_q, C].</li>
      * </ul>
-     * {@link Tensor#matmul} multiplies [B, nHead, T, D] by [B, nHead, D, T] head by head.
+     * {@link Tensor#matmul} multiplies [B, nHead, T_q, D] by [B, nHead, D, T_k] head by head.
      */
-    protected Tensor attend(Tensor q, Tensor k, Tensor v) {
-        long batch = q.size(0), time = q.size(1);
+    protected Tensor attend(Tensor q, Tensor k, Tensor v, INDArray mask) {
+        long batch = q.size(0), queries = q.size(1), keys = k.size(1);
         // BEGIN SOLUTION Problem 4.1 (MultiHeadAttention.attend)
         int d = headSize();
-        Tensor qh = q.reshape(batch, time, nHead, d).permute(0, 2, 1, 3); // [B, H, T, D]
-        Tensor kh = k.reshape(batch, time, nHead, d).permute(0, 2, 3, 1); // [B, H, D, T], already transposed
-        Tensor vh = v.reshape(batch, time, nHead, d).permute(0, 2, 1, 3); // [B, H, T, D]
-        Tensor scores = qh.matmul(kh).mul(1.0 / Math.sqrt(d));            // [B, H, T, T]
-        if (causal) {
-            scores = scores.maskedFill(futureMask(time), Double.NEGATIVE_INFINITY);
+        Tensor qh = q.reshape(batch, queries, nHead, d).permute(0, 2, 1, 3); // [B, H, Tq, D]
+        Tensor kh = k.reshape(batch, keys, nHead, d).permute(0, 2, 3, 1);    // [B, H, D, Tk], already transposed
+        Tensor vh = v.reshape(batch, keys, nHead, d).permute(0, 2, 1, 3);    // [B, H, Tk, D]
+        Tensor scores = qh.matmul(kh).mul(1.0 / Math.sqrt(d));               // [B, H, Tq, Tk]
+        if (mask != null) {
+            scores = scores.maskedFill(mask, Double.NEGATIVE_INFINITY);
         }
-        Tensor weights = attentionDropout.forward(Functions.softmax(scores, -1)); // [B, H, T, T]
-        Tensor heads = weights.matmul(vh);                                         // [B, H, T, D]
-        return heads.permute(0, 2, 1, 3).reshape(batch, time, nEmbd);              // [B, T, C]
+        Tensor weights = attentionDropout.forward(Functions.softmax(scores, -1)); // [B, H, Tq, Tk]
+        Tensor heads = weights.matmul(vh);                                         // [B, H, Tq, D]
+        return heads.permute(0, 2, 1, 3).reshape(batch, queries, nEmbd);           // [B, Tq, C]
+        // END SOLUTION
+    }
+
+    /**
+     * Problem 7.1 — attention with the KV cache: the new positions' queries, keys and values [B, T_new, C] →
+     * the merged heads [B, T_new, C], as {@link #attend(Tensor, Tensor, Tensor, INDArray)} gives them.
+     *
+     * <ul>
+     *   <li>Append k and v after the cached keys and values ({@link Tensor#concat} along the time axis, 1) and
+     *       keep the results in {@link #cachedKeys} and {@link #cachedValues} ({@link #cachedLength()} reads
+     *       them); an empty cache is {@code null}.</li>
+     *   <li>The bound: if the cache would then hold more than {@link #maxSeqLen()} positions, throw an
+     *       {@link IllegalStateException} saying how many it holds, how many were added and the limit — and
+     *       leave the cache as it was.</li>
+     *   <li>Attend the queries over all the keys and values, cached ones first. A given {@code mask} is used
+     *       as it is; without one, a causal layer must hide from new token i (position cached + i) the keys
+     *       after that position — {@link #futureMask(long, long)} — and a non-causal one hides nothing.
+     *       Careful: with a single new token no key is in its future, but a prefill of several tokens at
+     *       once needs the mask.</li>
+     * </ul>
+     * Gradients are disabled here (the caller checked), so the cached tensors hold no graph.
+     */
+    protected Tensor attendWithCache(Tensor q, Tensor k, Tensor v, INDArray mask) {
+        // BEGIN SOLUTION Problem 7.1 (MultiHeadAttention.attendWithCache)
+        long cached = cachedLength(), added = k.size(1);
+        if (cached + added > maxSeqLen) {
+            throw new IllegalStateException("MultiHeadAttention: the KV cache holds " + cached + " positions; "
+                    + added + " more would exceed its capacity maxSeqLen = " + maxSeqLen
+                    + " (clearCache() and start again)");
+        }
+        cachedKeys = cachedKeys == null ? k : Tensor.concat(1, cachedKeys, k);         // [B, cached + T, C]
+        cachedValues = cachedValues == null ? v : Tensor.concat(1, cachedValues, v);   // [B, cached + T, C]
+        INDArray hidden = mask != null ? mask : defaultMask(added, cached + added);    // [T, cached + T] or null
+        return attend(q, cachedKeys, cachedValues, hidden);                            // [B, T, C]
+        // END SOLUTION
+    }
+
+    /** Problem 7.1 — empties the KV cache: afterwards {@link #cachedLength()} is 0 and nothing earlier is seen. */
+    public void clearCache() {
+        // BEGIN SOLUTION Problem 7.1 (MultiHeadAttention.clearCache)
+        cachedKeys = null;
+        cachedValues = null;
         // END SOLUTION
     }
 
     /** [T, T] with 1 where the key comes after the query (column &gt; row), 0 elsewhere. */
     protected static INDArray futureMask(long time) {
-        int t = Math.toIntExact(time);
-        double[] mask = new double[t * t];
-        for (int row = 0; row < t; row++) {
-            for (int col = row + 1; col < t; col++) {
-                mask[row * t + col] = 1.0;
+        return futureMask(time, time);
+    }
+
+    /**
+     * [T_q, T_k] with 1 where the key comes after the query, 0 elsewhere, for queries that are the LAST T_q of the
+     * T_k positions (as with a KV cache holding T_k − T_q earlier ones): query i is at position T_k − T_q + i and
+     * may not see key j when j &gt; T_k − T_q + i.
+     */
+    protected static INDArray futureMask(long queries, long keys) {
+        if (queries > keys) {
+            throw new IllegalArgumentException("futureMask: " + queries + " queries cannot be the last of " + keys
+                    + " positions");
+        }
+        int tq = Math.toIntExact(queries), tk = Math.toIntExact(keys);
+        int offset = tk - tq;
+        double[] mask = new double[tq * tk];
+        for (int row = 0; row < tq; row++) {
+            for (int col = offset + row + 1; col < tk; col++) {
+                mask[row * tk + col] = 1.0;
             }
         }
-        return Nd4j.create(mask, new long[] {t, t}, DataType.DOUBLE);
+        return Nd4j.create(mask, new long[] {tq, tk}, DataType.DOUBLE);
     }
 }

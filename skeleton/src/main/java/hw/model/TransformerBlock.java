@@ -17,8 +17,14 @@ public class TransformerBlock extends Module {
     private final FeedForward feedForward;
 
     public TransformerBlock(int nEmbd, int nHead, double dropout, boolean bias, Random rng) {
+        this(nEmbd, nHead, dropout, bias, Integer.MAX_VALUE, rng);
+    }
+
+    /** @param maxSeqLen the attention's KV cache capacity (see {@link MultiHeadAttention#maxSeqLen()}) */
+    public TransformerBlock(int nEmbd, int nHead, double dropout, boolean bias, int maxSeqLen, Random rng) {
         this.ln1 = registerModule("ln1", new LayerNorm(nEmbd));
-        this.attention = registerModule("attention", new MultiHeadAttention(nEmbd, nHead, true, dropout, bias, rng));
+        this.attention = registerModule("attention",
+                new MultiHeadAttention(nEmbd, nHead, true, dropout, bias, maxSeqLen, rng));
         this.ln2 = registerModule("ln2", new LayerNorm(nEmbd));
         this.feedForward = registerModule("feedForward", new FeedForward(nEmbd, dropout, bias, rng));
     }
@@ -39,6 +45,11 @@ public class TransformerBlock extends Module {
         return feedForward;
     }
 
+    /** x [B, T, C] → [B, T, C], without the KV cache. */
+    public Tensor forward(Tensor x) {
+        return forward(x, false);
+    }
+
     /**
      * Problem 4.3 — x [B, T, C] → [B, T, C], pre-LN:
      *
@@ -47,9 +58,11 @@ public class TransformerBlock extends Module {
      *     x = x + feedForward(ln2(x))
      * </pre>
      *
-     * (Post-LN, the original Transformer's x = ln(x + sublayer(x)), is a different network.)
+     * (Post-LN, the original Transformer's x = ln(x + sublayer(x)), is a different network.) Pass
+     * {@code useKvCache} on to the attention, with the default mask ({@code null}): Problem 7's sampler
+     * reads through the cache; without it the flag is false.
      */
-    public Tensor forward(Tensor x) {
+    public Tensor forward(Tensor x, boolean useKvCache) {
         // TODO Problem 4.3 (TransformerBlock.forward): your code here.
         throw new UnsupportedOperationException("not implemented yet: Problem 4.3 (TransformerBlock.forward)");
     }
