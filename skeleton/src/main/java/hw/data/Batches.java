@@ -3,6 +3,7 @@ package hw.data;
 import hw.model.LanguageModel;
 import hw.nn.Module;
 import hw.tensor.GradMode;
+import hw.tensor.NativeMemory;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -71,6 +72,7 @@ public final class Batches {
             for (int k = 0; k < nBatches; k++) {
                 Batch batch = batches.get();
                 total += model.forward(batch.inputs(), batch.targets()).loss().item();
+                NativeMemory.collectGarbage();
             }
             return total / nBatches;
         } finally {

@@ -7,6 +7,7 @@ import hw.nn.Module;
 import hw.optim.GradientClipping;
 import hw.optim.LearningRateSchedule;
 import hw.optim.Optimizer;
+import hw.tensor.NativeMemory;
 import hw.tensor.Tensor;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -133,6 +134,7 @@ public class Trainer {
                     micro.add(checkShape(trainBatches.get()));
                 }
                 double loss = trainStep(model, optimizer, micro, schedule, config.clipNorm());
+                NativeMemory.collectGarbage(); // the step's graph is garbage now; free its off-heap arrays
                 if (step() != s) {
                     throw new IllegalStateException("Trainer: after a training step the optimizer counts " + step()
                             + " steps, expected " + s + " (does its step() call nextStep() exactly once?)");

@@ -1,0 +1,80 @@
+package hw.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The command line: train a GPT on an embedded corpus, sample from it, evaluate it.
+ *
+ * <pre>
+ *     train  [--preset tiny] [--run runs/tiny] [--resume] [options]   train and save a run folder
+ *     sample [--run runs/tiny] [--prompt TEXT] [--compare] [options]   print text from a trained run
+ *     eval   [--run runs/tiny] [options]                              validation loss and perplexity
+ * </pre>
+ *
+ * Each command's {@code --help} lists its options. From the repository's root, through Maven:
+ * {@code mvn -q -pl reference compile exec:exec -Dgpt="train --preset tiny"}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command; returns the exit status (0 done, 1 failed, 2 a mistake on the command line). */
+    static int run(String[] args) {
+        Locale.setDefault(Locale.ROOT); // numbers print with a decimal point everywhere
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            System.out.println(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "train" -> TrainCommand.run(rest);
+                case "sample" -> SampleCommand.run(rest);
+                case "eval" -> EvalCommand.run(rest);
+                default -> throw new Options.UsageException("unknown command '" + args[0] + "'");
+            }
+            return 0;
+        } catch (Options.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("(run with --help for the commands and their options)");
+            return 2;
+        } catch (RuntimeException e) {
+            // The user's mistake or the student's unfinished code: the message says which; no harness frames.
+            System.err.println("error: " + describe(e));
+            return 1;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String where = "";
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("hw.") && !frame.getClassName().startsWith("hw.cli.")) {
+                where = " (at " + frame.getClassName() + "." + frame.getMethodName() + ", " + frame.getFileName()
+                        + ":" + frame.getLineNumber() + ")";
+                break;
+            }
+        }
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return message + where;
+    }
+
+    static String usage() {
+        return """
+                gpt — train a small GPT on an embedded corpus, then sample from it
+
+                  train  [--preset NAME] [--run DIR] [--resume] [...]   train; writes DIR (default runs/NAME)
+                  sample [--run DIR] [--prompt TEXT] [--compare] [...]  print text from a trained run
+                  eval   [--run DIR] [...]                              loss and perplexity on held-out text
+
+                presets:
+                """ + Preset.describeAll() + """
+
+
+                `COMMAND --help` lists a command's options.""";
+    }
+}

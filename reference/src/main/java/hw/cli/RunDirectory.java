@@ -1,0 +1,103 @@
+package hw.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import hw.data.Tokenizer;
+import hw.model.GPT;
+import hw.model.GPTConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The folder a training run writes and {@code sample} and {@code eval} read:
+ *
+ * <pre>
+ *     run.json          what was trained on what: the corpus, its size, the tokenizer kind, the model's shape
+ *     tokenizer.json    the tokenizer ({@link Tokenizer#save})
+ *     model.state       the trained parameters ({@link hw.nn.Module#save})
+ *     checkpoint/       the trainer's checkpoint, for --resume
+ *     losses.csv, losses.png   the loss curves
+ * </pre>
+ */
+record RunDirectory(Path dir) {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** What {@code run.json} holds. */
+    record RunInfo(String preset, String corpus, long maxChars, String tokenizer, GPTConfig model, long seed) {
+    }
+
+    Path info() {
+        return dir.resolve("run.json");
+    }
+
+    Path tokenizer() {
+        return dir.resolve("tokenizer.json");
+    }
+
+    Path model() {
+        return dir.resolve("model.state");
+    }
+
+    Path checkpoint() {
+        return dir.resolve("checkpoint");
+    }
+
+    void writeInfo(RunInfo info) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(info(), GSON.toJson(info) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + info() + ": " + e.getMessage(), e);
+        }
+    }
+
+    RunInfo readInfo() {
+        try {
+            RunInfo info = GSON.fromJson(Files.readString(info()), RunInfo.class);
+            if (info == null || info.model() == null || info.corpus() == null || info.tokenizer() == null) {
+                throw new JsonParseException("fields are missing");
+            }
+            return new RunInfo(info.preset(), info.corpus(), info.maxChars(), info.tokenizer(),
+                    // through the canonical constructor, so a hand-edited shape is validated
+                    new GPTConfig(info.model().vocabSize(), info.model().blockSize(), info.model().nLayer(),
+                            info.model().nHead(), info.model().nEmbd(), info.model().dropout(), info.model().bias(),
+                            info.model().tieWeights(), info.model().seed()),
+                    info.seed());
+        } catch (NoSuchFileException e) {
+            throw new Options.UsageException("no trained model in " + dir + " (" + info() + " is missing): train one"
+                    + " first, or point --run at a run folder");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + info() + ": " + e.getMessage(), e);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw new Options.UsageException(info() + " is not a valid run description: " + e.getMessage());
+        }
+    }
+
+    /** The trained model and its tokenizer, ready for sampling or evaluation. */
+    Trained load() {
+        RunInfo info = readInfo();
+        Tokenizer tokenizer = Tokenizer.load(tokenizer());
+        if (tokenizer.vocabSize() != info.model().vocabSize()) {
+            throw new Options.UsageException(tokenizer() + " has " + tokenizer.vocabSize() + " tokens but the model"
+                    + " in " + info() + " has " + info.model().vocabSize() + "; the run folder is inconsistent");
+        }
+        GPT model = new GPT(info.model().withDropout(0.0));
+        try {
+            model.load(model());
+        } catch (NoSuchFileException e) {
+            throw new Options.UsageException("no trained parameters in " + dir + " (" + model() + " is missing):"
+                    + " the run did not finish; resume it with train --resume");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + model() + ": " + e.getMessage(), e);
+        }
+        model.eval();
+        return new Trained(info, tokenizer, model);
+    }
+
+    record Trained(RunInfo info, Tokenizer tokenizer, GPT model) {
+    }
+}

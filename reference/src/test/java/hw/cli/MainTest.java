@@ -1,0 +1,101 @@
+package hw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    /** What a command printed, and its exit status. */
+    private record Ran(int status, String out, String err) {
+    }
+
+    private static Ran run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.run(args);
+            return new Ran(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void trainsSamplesEvaluatesAndResumesATinyRun(@TempDir Path tmp) throws Exception {
+        String dir = tmp.resolve("run").toString();
+        Ran train = run("train", "--run", dir, "--corpus", "english", "--max-chars", "20000", "--steps", "4",
+                "--layers", "1", "--width", "16", "--block-size", "16", "--batch-size", "4", "--eval-interval", "2",
+                "--eval-batches", "1", "--sample-tokens", "20");
+        assertThat(train.status()).as(train.err()).isZero();
+        assertThat(train.out()).contains("step 4: train loss", "---- unprompted (20 tokens) ----",
+                "---- prompt: \"The \"");
+        for (String file : new String[] {"run.json", "tokenizer.json", "model.state", "losses.csv", "losses.png",
+                "checkpoint"}) {
+            assertThat(tmp.resolve("run").resolve(file)).exists();
+        }
+
+        Ran sample = run("sample", "--run", dir, "--prompt", "the ", "--tokens", "10", "--seed", "3");
+        assertThat(sample.status()).as(sample.err()).isZero();
+        assertThat(sample.out()).contains("---- prompt: \"the \" (10 tokens) ----");
+        Ran again = run("sample", "--run", dir, "--prompt", "the ", "--tokens", "10", "--seed", "3", "--naive");
+        assertThat(again.out()).as("the naive sampler picks the cached sampler's tokens").isEqualTo(sample.out());
+
+        Ran eval = run("eval", "--run", dir, "--batches", "2", "--batch-size", "2", "--max-tokens", "200");
+        assertThat(eval.status()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("held out", "perplexity");
+
+        Ran twice = run("train", "--run", dir, "--steps", "4");
+        assertThat(twice.status()).isEqualTo(2);
+        assertThat(twice.err()).contains("already holds a run", "--resume");
+
+        Ran resumed = run("train", "--run", dir, "--resume", "--steps", "6", "--layers", "1");
+        assertThat(resumed.status()).isEqualTo(2);
+        assertThat(resumed.err()).contains("--layers cannot change when resuming");
+        Ran longer = run("train", "--run", dir, "--resume", "--steps", "6", "--batch-size", "4", "--eval-interval",
+                "2", "--eval-batches", "1", "--sample-tokens", "0");
+        assertThat(longer.status()).as(longer.err()).isZero();
+        assertThat(longer.out()).contains("resumed from", "step 6: train loss");
+        assertThat(Files.readAllLines(tmp.resolve("run").resolve("losses.csv"))).hasSize(1 + 6 + 1);
+    }
+
+    @Test
+    void mistakesOnTheCommandLineAreOneLineErrors(@TempDir Path tmp) {
+        assertThat(run().status()).isEqualTo(2);
+        assertThat(run("--help").out()).contains("train", "sample", "eval", "tiny", "jku", "305b");
+        assertThat(run("fly").err()).contains("unknown command 'fly'");
+        assertThat(run("train", "--stpes", "3").err()).contains("unknown option --stpes", "--steps");
+        assertThat(run("train", "--steps", "many").err()).contains("--steps needs a whole number, got 'many'");
+        assertThat(run("train", "--preset", "huge").err()).contains("unknown preset 'huge'", "tiny, jku, 305b");
+        assertThat(run("sample", "--run", tmp.toString()).err()).contains("no trained model in", "train one first");
+        Ran badCorpus = run("train", "--run", tmp.resolve("r").toString(), "--corpus", tmp.resolve("none.txt").toString());
+        assertThat(badCorpus.status()).isEqualTo(1);
+        assertThat(badCorpus.err()).contains("neither \"python\", \"english\" nor an existing file");
+    }
+
+    @Test
+    void optionsParseValuesFlagsAndEqualsSigns() {
+        Options o = Options.parse("x", new String[] {"--a", "1", "--b=2.5", "--f"}, Set.of("a", "b"), Set.of("f"));
+        assertThat(o.integer("a", 0)).isEqualTo(1);
+        assertThat(o.number("b", 0)).isEqualTo(2.5);
+        assertThat(o.flag("f")).isTrue();
+        assertThat(o.integer("missing", 7)).isEqualTo(7);
+        assertThatThrownBy(() -> Options.parse("x", new String[] {"--a"}, Set.of("a"), Set.of()))
+                .hasMessageContaining("--a needs a value");
+        assertThatThrownBy(() -> Options.parse("x", new String[] {"--a", "1", "--a", "2"}, Set.of("a"), Set.of()))
+                .hasMessageContaining("--a is given twice");
+        assertThatThrownBy(() -> Options.parse("x", new String[] {"--f=1"}, Set.of(), Set.of("f")))
+                .hasMessageContaining("--f is a flag");
+    }
+}
