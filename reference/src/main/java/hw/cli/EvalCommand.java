@@ -18,7 +18,7 @@ final class EvalCommand {
 
     static void run(String[] args) {
         Options o = Options.parse("eval", args, VALUED, FLAGS);
-        if (o.flag("help")) {
+        if (o.has("help")) {
             System.out.println(help());
             return;
         }

@@ -62,6 +62,7 @@ final class Options {
         return out;
     }
 
+    /** Whether the option was given (for a flag: whether it is on). */
     boolean has(String name) {
         return values.containsKey(name);
     }
@@ -70,20 +71,12 @@ final class Options {
         return values.getOrDefault(name, fallback);
     }
 
-    boolean flag(String name) {
-        return values.containsKey(name);
-    }
-
     int integer(String name, int fallback) {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
+        long v = longInteger(name, fallback);
+        if (v != (int) v) {
+            throw new UsageException(command + ": --" + name + " is too large: " + v);
         }
-        try {
-            return Integer.parseInt(v.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " needs a whole number, got '" + v + "'");
-        }
+        return (int) v;
     }
 
     long longInteger(String name, long fallback) {

@@ -3,7 +3,6 @@ package hw.data;
 import hw.model.LanguageModel;
 import hw.nn.Functions;
 import hw.nn.Module;
-import hw.tensor.GradMode;
 import hw.tensor.Tensor;
 import java.util.Arrays;
 
@@ -51,12 +50,7 @@ public final class Perplexity {
     public static double negativeLogLikelihood(LanguageModel model, int[] tokens) {
         checkTokens(model, tokens);
         int window = windowLength(model, tokens.length);
-        Module module = model instanceof Module m ? m : null;
-        boolean wasTraining = module != null && module.isTraining();
-        if (module != null) {
-            module.eval();
-        }
-        try (GradMode.Scope ignored = GradMode.disabled()) {
+        try (Module.Inference ignored = Module.inference(model)) {
             // BEGIN SOLUTION Problem 5.4 (Perplexity.negativeLogLikelihood)
             double totalNll = 0;
             for (int start = 0; start < tokens.length - 1; start += window) {
@@ -68,10 +62,6 @@ public final class Perplexity {
             }
             return totalNll / (tokens.length - 1);
             // END SOLUTION
-        } finally {
-            if (module != null) {
-                module.train(wasTraining);
-            }
         }
     }
 

@@ -3,7 +3,6 @@ package hw.model;
 import hw.nn.Functions;
 import hw.nn.Init;
 import hw.nn.Module;
-import hw.tensor.GradMode;
 import hw.tensor.Tensor;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -119,9 +118,7 @@ public class BigramLM extends Module implements LanguageModel {
             throw new IllegalArgumentException("BigramLM.generate: newTokens must be ≥ 0, got " + newTokens);
         }
         checkIds(new int[][] {prompt});
-        boolean wasTraining = isTraining();
-        eval();
-        try (GradMode.Scope ignored = GradMode.disabled()) {
+        try (Inference ignored = inference(this)) {
             // BEGIN SOLUTION Problem 5.3 (BigramLM.generate)
             int[] sequence = Arrays.copyOf(prompt, prompt.length + newTokens);
             Map<Integer, double[]> softmaxOfRow = new HashMap<>(); // each row's distribution, computed once
@@ -148,8 +145,6 @@ public class BigramLM extends Module implements LanguageModel {
             }
             return sequence;
             // END SOLUTION
-        } finally {
-            train(wasTraining);
         }
     }
 

@@ -1,7 +1,7 @@
 package hw.sample;
 
 import hw.model.GPT;
-import hw.tensor.GradMode;
+import hw.nn.Module;
 import java.util.Arrays;
 
 /**
@@ -14,10 +14,8 @@ public abstract class AbstractSampler implements Sampler {
     @Override
     public final int[] generate(GPT model, int[] prompt, int newTokens, SamplingOptions options) {
         check(model, prompt, newTokens, options);
-        boolean wasTraining = model.isTraining();
-        model.eval();
         RuntimeException failure = null;
-        try (GradMode.Scope ignored = GradMode.disabled()) {
+        try (Module.Inference ignored = Module.inference(model)) {
             emptyCache(model);
             int[] tokens = extend(model, prompt.clone(), newTokens, new NextToken(options));
             if (tokens == null || tokens.length != prompt.length + newTokens) {
@@ -30,7 +28,6 @@ public abstract class AbstractSampler implements Sampler {
             failure = e;
             throw e;
         } finally {
-            model.train(wasTraining);
             try {
                 emptyCache(model);
             } catch (RuntimeException e) {

@@ -89,7 +89,7 @@ class MainTest {
         Options o = Options.parse("x", new String[] {"--a", "1", "--b=2.5", "--f"}, Set.of("a", "b"), Set.of("f"));
         assertThat(o.integer("a", 0)).isEqualTo(1);
         assertThat(o.number("b", 0)).isEqualTo(2.5);
-        assertThat(o.flag("f")).isTrue();
+        assertThat(o.has("f")).isTrue();
         assertThat(o.integer("missing", 7)).isEqualTo(7);
         assertThatThrownBy(() -> Options.parse("x", new String[] {"--a"}, Set.of("a"), Set.of()))
                 .hasMessageContaining("--a needs a value");

@@ -19,12 +19,12 @@ final class SampleCommand {
 
     static void run(String[] args) {
         Options o = Options.parse("sample", args, VALUED, FLAGS);
-        if (o.flag("help")) {
+        if (o.has("help")) {
             System.out.println(help());
             return;
         }
         RunDirectory.Trained trained = new RunDirectory(Path.of(o.text("run", "runs/tiny"))).load();
-        SamplingOptions options = o.flag("greedy") ? SamplingOptions.greedyDecoding()
+        SamplingOptions options = o.has("greedy") ? SamplingOptions.greedyDecoding()
                 : SamplingOptions.sampling(o.number("temperature", 0.8), o.integer("top-k", 0),
                         o.longInteger("seed", 1));
         int tokens = o.integer("tokens", 300);
@@ -32,11 +32,11 @@ final class SampleCommand {
             throw new Options.UsageException("--tokens must be positive, got " + tokens);
         }
         String prompt = o.text("prompt", null);
-        if (o.flag("compare")) {
+        if (o.has("compare")) {
             compare(trained, prompt, o.has("tokens") ? tokens : 0, options);
             return;
         }
-        Sampler sampler = o.flag("naive") ? new NaiveSampler() : new CachedSampler();
+        Sampler sampler = o.has("naive") ? new NaiveSampler() : new CachedSampler();
         printSamples(trained, prompt, tokens, options, sampler);
     }
 

@@ -35,11 +35,11 @@ final class TrainCommand {
 
     static void run(String[] args) {
         Options o = Options.parse("train", args, VALUED, FLAGS);
-        if (o.flag("help")) {
+        if (o.has("help")) {
             System.out.println(help());
             return;
         }
-        boolean resume = o.flag("resume");
+        boolean resume = o.has("resume");
         RunDirectory run = new RunDirectory(Path.of(o.text("run", "runs/" + o.text("preset", "tiny"))));
         RunDirectory.RunInfo info;
         Tokenizer tokenizer;

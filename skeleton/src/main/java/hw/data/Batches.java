@@ -2,7 +2,6 @@ package hw.data;
 
 import hw.model.LanguageModel;
 import hw.nn.Module;
-import hw.tensor.GradMode;
 import hw.tensor.NativeMemory;
 import java.util.Arrays;
 import java.util.Random;
@@ -62,12 +61,7 @@ public final class Batches {
         if (nBatches <= 0) {
             throw new IllegalArgumentException("estimateLoss: nBatches must be positive, got " + nBatches);
         }
-        Module module = model instanceof Module m ? m : null;
-        boolean wasTraining = module != null && module.isTraining();
-        if (module != null) {
-            module.eval();
-        }
-        try (GradMode.Scope ignored = GradMode.disabled()) {
+        try (Module.Inference ignored = Module.inference(model)) {
             double total = 0;
             for (int k = 0; k < nBatches; k++) {
                 Batch batch = batches.get();
@@ -75,10 +69,6 @@ public final class Batches {
                 NativeMemory.collectGarbage();
             }
             return total / nBatches;
-        } finally {
-            if (module != null) {
-                module.train(wasTraining);
-            }
         }
     }
 }

@@ -3,7 +3,6 @@ package hw.model;
 import hw.nn.Functions;
 import hw.nn.Init;
 import hw.nn.Module;
-import hw.tensor.GradMode;
 import hw.tensor.Tensor;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -111,13 +110,9 @@ public class BigramLM extends Module implements LanguageModel {
             throw new IllegalArgumentException("BigramLM.generate: newTokens must be ≥ 0, got " + newTokens);
         }
         checkIds(new int[][] {prompt});
-        boolean wasTraining = isTraining();
-        eval();
-        try (GradMode.Scope ignored = GradMode.disabled()) {
+        try (Inference ignored = inference(this)) {
             // TODO Problem 5.3 (BigramLM.generate): your code here.
             throw new UnsupportedOperationException("not implemented yet: Problem 5.3 (BigramLM.generate)");
-        } finally {
-            train(wasTraining);
         }
     }
 

@@ -1,5 +1,6 @@
 package hw.nn;
 
+import hw.tensor.GradMode;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
 import java.io.IOException;
@@ -146,6 +147,39 @@ public abstract class Module {
     /** True in training mode (the default), false after {@link #eval()}. */
     public final boolean isTraining() {
         return training;
+    }
+
+    /**
+     * Until closed: evaluation mode (no dropout) and no graph recorded; afterwards the mode the model was in. For
+     * estimating a loss or sampling: {@code try (Module.Inference ignored = Module.inference(model)) { … }}. A
+     * model that is not a Module only gets the no-graph part.
+     */
+    public static Inference inference(Object model) {
+        return new Inference(model instanceof Module m ? m : null);
+    }
+
+    /** The scope {@link #inference} opens; closing it twice is harmless. */
+    public static final class Inference implements AutoCloseable {
+        private final Module module; // null: not a Module
+        private final boolean wasTraining;
+        private final GradMode.Scope noGraph;
+
+        private Inference(Module module) {
+            this.module = module;
+            this.wasTraining = module != null && module.isTraining();
+            if (module != null) {
+                module.eval();
+            }
+            this.noGraph = GradMode.disabled();
+        }
+
+        @Override
+        public void close() {
+            noGraph.close();
+            if (module != null) {
+                module.train(wasTraining);
+            }
+        }
     }
 
     /** Forgets the accumulated gradient of every parameter (before the next backward pass). */
