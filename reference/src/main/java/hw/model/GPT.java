@@ -27,8 +27,9 @@ import java.util.Random;
  *
  * With {@link GPTConfig#tieWeights()} there is no separate head: the logits are finalNorm(x)·Eᵀ, E being the
  * token embedding matrix [V, C], which then is one parameter serving two purposes. The constructor initialises
- * every parameter with {@link #initWeights}, seeded by the configuration — so write that one (Problem 4.4) before
- * the forward pass (Problem 4.5): no GPT can be built without it.
+ * every parameter with {@link #initWeights} (Problem 4.4), seeded by the configuration. A model whose weights
+ * will be loaded anyway can skip that with {@code new GPT(config, false)}: its layers keep their own random
+ * initial values (so Problem 4.5's tests do not need Problem 4.4).
  *
  * <p>For sampling, {@link #forward(int[][], boolean) forward(ids, true)} reads new tokens through every layer's
  * KV cache (Problem 7): the cache already holds {@link #cachedLength()} tokens, and the new ones continue the
@@ -48,7 +49,16 @@ public class GPT extends Module implements LanguageModel {
     public record Output(Tensor logits, Tensor loss) {
     }
 
+    /** A GPT with GPT-2's initialisation ({@link #initWeights}), seeded by the configuration. */
     public GPT(GPTConfig config) {
+        this(config, true);
+    }
+
+    /**
+     * @param initialise whether to apply {@link #initWeights}; without it each layer keeps the initial values its
+     *                   own constructor drew (e.g. for a model whose weights are loaded next)
+     */
+    public GPT(GPTConfig config, boolean initialise) {
         this.config = config;
         Random rng = new Random(config.seed());
         int c = config.nEmbd();
@@ -60,8 +70,11 @@ public class GPT extends Module implements LanguageModel {
                     config.bias(), config.blockSize(), rng)));
         }
         this.finalNorm = registerModule("finalNorm", new LayerNorm(c));
-        this.lmHead = config.tieWeights() ? null : registerModule("lmHead", new Linear(c, config.vocabSize(), false, rng));
-        initWeights(new Random(config.seed()));
+        this.lmHead = config.tieWeights() ? null
+                : registerModule("lmHead", new Linear(c, config.vocabSize(), false, rng));
+        if (initialise) {
+            initWeights(new Random(config.seed()));
+        }
     }
 
     public GPTConfig config() {

@@ -85,7 +85,7 @@ record RunDirectory(Path dir) {
             throw new Options.UsageException(tokenizer() + " has " + tokenizer.vocabSize() + " tokens but the model"
                     + " in " + info() + " has " + info.model().vocabSize() + "; the run folder is inconsistent");
         }
-        GPT model = new GPT(info.model().withDropout(0.0));
+        GPT model = new GPT(info.model().withDropout(0.0), false); // the parameters are loaded next
         try {
             model.load(model());
         } catch (NoSuchFileException e) {

@@ -179,6 +179,27 @@ class AttentionTest {
                 + " dropout masks").isNotNull();
     }
 
+    @Example
+    @Label("dropout on the attention weights: in training mode the core (split, scores, softmax, weights · V, merge)"
+            + " drops some weights; in eval mode it drops none")
+    @Points(1)
+    void attentionWeightDropout() {
+        Random random = new Random(4111);
+        MultiHeadAttention attention = new MultiHeadAttention(8, 2, true, 0.5, true, random);
+        Tensor q = Tensor.constant(Values.normal(random, 1.0, 2, 5, 8));
+        Tensor k = Tensor.constant(Values.normal(random, 1.0, 2, 5, 8));
+        Tensor v = Tensor.constant(Values.normal(random, 1.0, 2, 5, 8));
+        attention.eval();
+        INDArray exact = attention.attend(q, k, v).data();
+        assertThat(Expect.difference(exact, attention.attend(q, k, v).data(), 1e-12))
+                .as("the attention core in eval mode should be deterministic").isNull();
+        attention.train();
+        // The output dropout comes later (after the output projection), so only the weights' dropout shows here.
+        assertThat(Expect.difference(exact, attention.attend(q, k, v).data(), 1e-9)).as("the attention core in"
+                + " training mode with dropout 0.5 should drop attention weights (dropout on softmax(scores), before"
+                + " they multiply V); it returned exactly the eval-mode result").isNotNull();
+    }
+
     @Property(tries = 6, seed = "4105")
     @Label("4·C² weights (+ 4·C biases), every one of which gets a gradient")
     @Points(1)

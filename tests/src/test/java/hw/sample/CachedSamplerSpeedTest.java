@@ -29,7 +29,7 @@ class CachedSamplerSpeedTest {
     void faster() {
         // Wide and shallow, with a long context: the naive sampler's extra work (re-reading ~120 tokens per step)
         // is large next to ND4J's fixed cost per operation, which both samplers pay.
-        GPT gpt = new GPT(new GPTConfig(64, 128, 1, 4, 512, 0.0, true, true, 7310));
+        GPT gpt = new GPT(new GPTConfig(64, 128, 1, 4, 512, 0.0, true, true, 7310), false); // any weights will do
         int[] prompt = new int[112];
         for (int i = 0; i < prompt.length; i++) {
             prompt[i] = (i * 7 + 3) % 64;

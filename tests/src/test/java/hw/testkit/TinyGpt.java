@@ -17,7 +17,8 @@ public final class TinyGpt {
 
     public static GPT random(long seed, int vocab, int blockSize, int layers, int heads, int embd, double dropout,
             boolean tied) {
-        GPT gpt = new GPT(new GPTConfig(vocab, blockSize, layers, heads, embd, dropout, true, tied, seed));
+        // Without GPT-2's initialisation (Problem 4.4): the noise below makes the weights random enough.
+        GPT gpt = new GPT(new GPTConfig(vocab, blockSize, layers, heads, embd, dropout, true, tied, seed), false);
         Random random = new Random(seed * 31 + 7);
         for (Tensor p : gpt.parameters()) {
             p.data().addi(Values.normal(random, 0.4, p.shape()));
