@@ -118,7 +118,7 @@ public final class Release {
                 # Your GPT homework
 
                 You build GPT from scratch in Java on ND4J arrays: tensors and automatic differentiation first, then
-                the layers of a transformer. You need Java 17+ and Maven 3.8+.
+                the layers of a transformer, training and sampling. You need Java 17+ and Maven 3.8+.
 
                 Your code goes in `skeleton/src/main/java`. Each place to fill in is a TODO that names its problem:
                 `grep -rn "Problem 1.3" skeleton/` takes you there, with a docstring above that says what to do.
@@ -137,6 +137,14 @@ public final class Release {
 
                 Do not change the public classes and methods the tests call: a file that does not compile, or
                 that changes them, is graded with the skeleton's version, which scores nothing for its problems.
+
+                Once your model and optimizer work, train your own GPT on the corpus that comes with the build and
+                sample from it (`--help` lists the options):
+
+                ```bash
+                mvn -q -pl skeleton compile exec:exec -Dgpt="train"
+                mvn -q -pl skeleton compile exec:exec -Dgpt="sample --compare"
+                ```
                 """;
     }
 }
