@@ -71,7 +71,7 @@ class MainTest {
     }
 
     @Test
-    void mistakesOnTheCommandLineAreOneLineErrors(@TempDir Path tmp) {
+    void mistakesOnTheCommandLineAreOneLineErrors(@TempDir Path tmp) throws Exception {
         assertThat(run().status()).isEqualTo(2);
         assertThat(run("--help").out()).contains("train", "sample", "eval", "tiny", "jku", "305b");
         assertThat(run("fly").err()).contains("unknown command 'fly'");
@@ -79,6 +79,13 @@ class MainTest {
         assertThat(run("train", "--steps", "many").err()).contains("--steps needs a whole number, got 'many'");
         assertThat(run("train", "--preset", "huge").err()).contains("unknown preset 'huge'", "tiny, jku, 305b");
         assertThat(run("sample", "--run", tmp.toString()).err()).contains("no trained model in", "train one first");
+        Path broken = tmp.resolve("broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("run.json"), "{\"preset\": \"tiny\", \"corpus\": \"python\","
+                + " \"tokenizer\": \"char\", \"model\": {\"vocabSize\": 5, \"blockSize\": 4, \"nLayer\": 1,"
+                + " \"nHead\": 3, \"nEmbd\": 8}}");
+        assertThat(run("sample", "--run", broken.toString()).err()).contains("is not a valid run description",
+                "nHead = 3 must divide nEmbd = 8");
         Ran badCorpus = run("train", "--run", tmp.resolve("r").toString(), "--corpus", tmp.resolve("none.txt").toString());
         assertThat(badCorpus.status()).isEqualTo(1);
         assertThat(badCorpus.err()).contains("neither \"python\", \"english\" nor an existing file");

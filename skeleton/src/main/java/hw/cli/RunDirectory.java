@@ -57,23 +57,20 @@ record RunDirectory(Path dir) {
 
     RunInfo readInfo() {
         try {
+            // Gson builds records through their canonical constructors, so GPTConfig validates the shape.
             RunInfo info = GSON.fromJson(Files.readString(info()), RunInfo.class);
             if (info == null || info.model() == null || info.corpus() == null || info.tokenizer() == null) {
                 throw new JsonParseException("fields are missing");
             }
-            return new RunInfo(info.preset(), info.corpus(), info.maxChars(), info.tokenizer(),
-                    // through the canonical constructor, so a hand-edited shape is validated
-                    new GPTConfig(info.model().vocabSize(), info.model().blockSize(), info.model().nLayer(),
-                            info.model().nHead(), info.model().nEmbd(), info.model().dropout(), info.model().bias(),
-                            info.model().tieWeights(), info.model().seed()),
-                    info.seed());
+            return info;
         } catch (NoSuchFileException e) {
             throw new Options.UsageException("no trained model in " + dir + " (" + info() + " is missing): train one"
                     + " first, or point --run at a run folder");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + info() + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalArgumentException e) {
-            throw new Options.UsageException(info() + " is not a valid run description: " + e.getMessage());
+        } catch (RuntimeException e) { // malformed JSON, or a shape GPTConfig rejects (wrapped by Gson)
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new Options.UsageException(info() + " is not a valid run description: " + cause.getMessage());
         }
     }
 
