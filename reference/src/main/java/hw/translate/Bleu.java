@@ -1,9 +1,13 @@
 package hw.translate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Corpus BLEU (Papineni et al., 2002) exactly as sacreBLEU computes it by default ({@code sacrebleu.corpus_bleu},
@@ -52,15 +56,15 @@ public final class Bleu {
     public static BleuScore corpus(List<String> hypotheses, List<List<String>> references) {
         checkCorpus(hypotheses, references);
         // BEGIN SOLUTION Problem 8.4 (Bleu.corpus)
-        BleuStatistics total = BleuStatistics.ZERO;
-        List<List<String>> sentenceReferences = new ArrayList<>(references.size());
-        for (int i = 0; i < hypotheses.size(); i++) {
-            sentenceReferences.clear();
+        // Sentences are independent and the sums are of whole numbers, so any order (here: parallel) gives the
+        // same statistics exactly.
+        BleuStatistics total = IntStream.range(0, hypotheses.size()).parallel().mapToObj(i -> {
+            List<List<String>> sentenceReferences = new ArrayList<>(references.size());
             for (List<String> stream : references) {
                 sentenceReferences.add(tokens(stream.get(i)));
             }
-            total = total.plus(sentenceStatistics(tokens(hypotheses.get(i)), sentenceReferences));
-        }
+            return sentenceStatistics(tokens(hypotheses.get(i)), sentenceReferences);
+        }).reduce(BleuStatistics.ZERO, BleuStatistics::plus);
         return fromStatistics(total);
         // END SOLUTION
     }
@@ -110,41 +114,68 @@ public final class Bleu {
         if (line.indexOf('&') >= 0) {
             line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
         }
-        String s = " " + line + " ";
-        StringBuilder out = new StringBuilder(2 * s.length());
-        for (int i = 0; i < s.length(); i++) { // (a) symbols; the space itself is in the regex's class too
-            char c = s.charAt(i);
-            if (c < 128 && " !\"#$%&()*+/:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0) {
-                out.append(' ').append(c).append(' ');
-            } else {
-                out.append(c);
+        String padded = " " + line + " ";
+        char[] s = new char[3 * padded.length()];
+        int length = 0;
+        for (int i = 0; i < padded.length(); i++) { // (a) symbols; the space itself is in the regex's class too
+            char c = padded.charAt(i);
+            boolean symbol = switch (c) {
+                case ' ', '!', '"', '#', '$', '%', '&', '(', ')', '*', '+', '/', ':', ';', '<', '=', '>', '?', '@', '[',
+                        '\\', ']', '^', '_', '`', '{', '|', '}', '~' -> true;
+                default -> false;
+            };
+            if (symbol) {
+                s[length++] = ' ';
+            }
+            s[length++] = c;
+            if (symbol) {
+                s[length++] = ' ';
             }
         }
-        for (int pass = 0; pass < 3; pass++) { // (b), (c), (d): each a scan over pairs of characters
-            s = out.toString();
-            out.setLength(0);
-            int i = 0;
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                char next = i + 1 < s.length() ? s.charAt(i + 1) : '\0';
+        boolean points = line.indexOf('.') >= 0 || line.indexOf(',') >= 0, hyphens = line.indexOf('-') >= 0;
+        for (int pass = 0; pass < 3; pass++) { // (b), (c), (d): scans over pairs of characters, skipped if idle
+            if (pass < 2 ? !points : !hyphens) {
+                continue;
+            }
+            char[] out = new char[2 * length];
+            int n = 0, i = 0;
+            while (i < length) {
+                char c = s[i], next = i + 1 < length ? s[i + 1] : '\0';
                 boolean digit = c >= '0' && c <= '9', nextDigit = next >= '0' && next <= '9';
-                boolean nextPoint = next == '.' || next == ',', point = c == '.' || c == ',';
-                if (i + 1 < s.length() && pass == 0 && !digit && nextPoint) {
-                    out.append(c).append(' ').append(next).append(' ');
-                    i += 2;
-                } else if (i + 1 < s.length() && pass == 1 && point && !nextDigit) {
-                    out.append(' ').append(c).append(' ').append(next);
-                    i += 2;
-                } else if (pass == 2 && digit && next == '-') {
-                    out.append(c).append(' ').append(next).append(' ');
+                boolean point = c == '.' || c == ',', nextPoint = next == '.' || next == ',';
+                if (i + 1 < length && (pass == 0 ? !digit && nextPoint : pass == 1 ? point && !nextDigit
+                        : digit && next == '-')) {
+                    if (pass == 1) { // " $1 $2"
+                        out[n++] = ' ';
+                        out[n++] = c;
+                        out[n++] = ' ';
+                        out[n++] = next;
+                    } else {         // "$1 $2 "
+                        out[n++] = c;
+                        out[n++] = ' ';
+                        out[n++] = next;
+                        out[n++] = ' ';
+                    }
                     i += 2;
                 } else {
-                    out.append(c);
+                    out[n++] = c;
                     i++;
                 }
             }
+            s = out;
+            length = n;
         }
-        return String.join(" ", PythonStrings.split(out.toString()));
+        char[] joined = new char[length]; // (4) Python's split, the tokens joined by single spaces
+        int size = 0;
+        for (int i = 0; i < length; i++) {
+            if (!PythonStrings.isWhitespace(s[i])) {
+                if (size > 0 && PythonStrings.isWhitespace(s[i - 1])) {
+                    joined[size++] = ' ';
+                }
+                joined[size++] = s[i];
+            }
+        }
+        return new String(joined, 0, size);
         // END SOLUTION
     }
 
@@ -209,17 +240,80 @@ public final class Bleu {
             throw new IllegalArgumentException("Bleu.sentenceStatistics: a sentence needs at least one reference");
         }
         // BEGIN SOLUTION Problem 8.4 (Bleu.sentenceStatistics)
-        Map<List<String>, Integer> mostInOneReference = new HashMap<>();
-        int[] referenceLengths = new int[references.size()];
-        for (int k = 0; k < references.size(); k++) {
-            referenceLengths[k] = references.get(k).size();
-            ngramCounts(references.get(k), MAX_ORDER).forEach((g, c) -> mostInOneReference.merge(g, c, Math::max));
-        }
+        int[] referenceLengths = references.stream().mapToInt(List::size).toArray();
         long[] counts = new long[MAX_ORDER], totals = new long[MAX_ORDER];
-        ngramCounts(hypothesis, MAX_ORDER).forEach((g, c) -> {
-            totals[g.size() - 1] += c;
-            counts[g.size() - 1] += Math.min(c, mostInOneReference.getOrDefault(g, 0));
-        });
+        for (int n = 1; n <= MAX_ORDER; n++) {
+            totals[n - 1] = Math.max(0, hypothesis.size() - n + 1);
+        }
+        // Fast path (what makes the 1-million-token benchmark take well under a second): each reference token gets
+        // a small id 1, 2, … so an n-gram of up to 4 tokens is one long of 16-bit ids; a hypothesis token that no
+        // reference has is 0, and n-grams with it cannot match. Sorted arrays of those longs replace the maps.
+        Map<String, Integer> ids = new HashMap<>();
+        for (List<String> reference : references) {
+            for (String token : reference) {
+                ids.computeIfAbsent(token, t -> ids.size() + 1);
+            }
+        }
+        if (ids.size() < 0xFFFF) {
+            BiFunction<int[], Integer, long[]> sortedGrams = (tokenIds, n) -> {
+                long[] grams = new long[Math.max(0, tokenIds.length - n + 1)];
+                int size = 0;
+                next:
+                for (int i = 0; i + n <= tokenIds.length; i++) {
+                    long key = 0;
+                    for (int j = i; j < i + n; j++) {
+                        if (tokenIds[j] == 0) {
+                            continue next;
+                        }
+                        key = key << 16 | tokenIds[j];
+                    }
+                    grams[size++] = key;
+                }
+                long[] sorted = Arrays.copyOf(grams, size);
+                Arrays.sort(sorted);
+                return sorted;
+            };
+            Function<List<String>, int[]> idsOf = tokens -> {
+                int[] out = new int[tokens.size()];
+                for (int t = 0; t < out.length; t++) {
+                    out[t] = ids.getOrDefault(tokens.get(t), 0);
+                }
+                return out;
+            };
+            int[] hypIds = idsOf.apply(hypothesis);
+            List<int[]> refIds = references.stream().map(idsOf).toList();
+            for (int n = 1; n <= MAX_ORDER; n++) {
+                long[] hyp = sortedGrams.apply(hypIds, n);
+                List<long[]> refs = new ArrayList<>();
+                for (int[] reference : refIds) {
+                    refs.add(sortedGrams.apply(reference, n));
+                }
+                for (int i = 0, j; i < hyp.length; i = j) {
+                    for (j = i; j < hyp.length && hyp[j] == hyp[i]; j++) {
+                        // j: past this run of one n-gram
+                    }
+                    int mostInOneReference = 0;
+                    for (long[] ref : refs) {
+                        int at = Arrays.binarySearch(ref, hyp[i]), first = at, last = at;
+                        while (first > 0 && at >= 0 && ref[first - 1] == hyp[i]) {
+                            first--;
+                        }
+                        while (at >= 0 && last + 1 < ref.length && ref[last + 1] == hyp[i]) {
+                            last++;
+                        }
+                        mostInOneReference = Math.max(mostInOneReference, at < 0 ? 0 : last - first + 1);
+                    }
+                    counts[n - 1] += Math.min(j - i, mostInOneReference);
+                }
+            }
+        } else { // more than 65,534 distinct reference tokens in one sentence: the plain version with maps
+            Map<List<String>, Integer> mostInOneReference = new HashMap<>();
+            for (List<String> reference : references) {
+                ngramCounts(reference, MAX_ORDER).forEach((g, c) -> mostInOneReference.merge(g, c, Math::max));
+            }
+            ngramCounts(hypothesis, MAX_ORDER).forEach((g, c) -> counts[g.size() - 1] += Math.min(c,
+                    mostInOneReference.getOrDefault(g, 0)));
+        }
         return new BleuStatistics(hypothesis.size(), closestReferenceLength(hypothesis.size(), referenceLengths),
                 counts, totals);
         // END SOLUTION
