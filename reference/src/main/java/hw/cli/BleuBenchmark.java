@@ -3,6 +3,7 @@ package hw.cli;
 import hw.translate.Bleu;
 import hw.translate.BleuScore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +32,13 @@ final class BleuBenchmark {
                 Math.min(hyps.size(), 20_000)))); // warm-up: the JIT compiles the loops
         double[] seconds = new double[RUNS];
         BleuScore score = null;
+        long cpuStart = processCpuNanos();
         for (int r = 0; r < RUNS; r++) {
             long start = System.nanoTime();
             score = Bleu.corpus(hyps, refs);
             seconds[r] = (System.nanoTime() - start) / 1e9;
         }
+        double cpuPerRun = (processCpuNanos() - cpuStart) / 1e9 / RUNS;
         double best = Arrays.stream(seconds).min().orElseThrow();
         System.out.printf("bleu benchmark: %,d hypothesis tokens and %,d reference tokens (13a) in %,d sentences, one"
                 + " reference stream%n", score.hypLength(), score.refLength(), hyps.size());
@@ -43,9 +46,10 @@ final class BleuBenchmark {
         System.out.printf("  Bleu.corpus: %.3f s (best of %d after a warm-up; runs %s s), %.2f M hypothesis tokens/s%n",
                 best, RUNS, Arrays.toString(Arrays.stream(seconds).map(s -> Math.round(s * 1000) / 1000.0).toArray()),
                 score.hypLength() / best / 1e6);
-        System.out.printf("  machine: %d cores, %s, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                System.getProperty("java.version"));
+        System.out.printf("  CPU time of the process: %.3f s per run (all threads, GC included)%n", cpuPerRun);
+        System.out.printf("  machine: %d cores, %s, %s %s, Java %s, load average %s%n",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), loadAverage());
     }
 
     /** Hypotheses (element 0) and references (element 1) with about {@code tokens} words in the hypotheses. */
@@ -92,6 +96,17 @@ final class BleuBenchmark {
         }
         return (i % 17 == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w.toString()) + (i % 5 == 0 ? "-"
                 + i % 13 : "");
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** The 1-minute load average: on a shared machine it says how far to trust the seconds. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format("%.2f", load);
     }
 
     static String cpuModel() {
