@@ -61,6 +61,33 @@ class BleuProvidedTest {
                 .hasMessageContaining("at least one reference");
     }
 
+    /** The 13a rules as four regex replacements (Java's replaceAll scans as Python's re.sub does). */
+    private static String regex13a(String line) {
+        line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
+        line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        String s = " " + line + " ";
+        s = s.replaceAll("([ !\"#$%&()*+/:;<=>?@\\[\\\\\\]^_`{|}~])", " $1 ");
+        s = s.replaceAll("([^0-9])([\\.,])", "$1 $2 ");
+        s = s.replaceAll("([\\.,])([^0-9])", " $1 $2");
+        s = s.replaceAll("([0-9])(-)", "$1 $2 ");
+        return String.join(" ", PythonStrings.split(s));
+    }
+
+    @Test
+    void theReferenceTokenizerIsTheRegexesOfSacrebleu() {
+        String alphabet = "ab1 .,-'\"(&;<>/_\u00a0\u00e4\u2014\n";
+        java.util.Random random = new java.util.Random(84);
+        for (int trial = 0; trial < 20_000; trial++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                line.append(random.nextInt(20) == 0 ? "\uD83D\uDE42" : random.nextInt(25) == 0 ? "&amp;"
+                        : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+            }
+            assertThat(Bleu.tokenize13a(line.toString())).as("tokenize13a(%s)", line).isEqualTo(regex13a(
+                    line.toString()));
+        }
+    }
+
     @Test
     void theFastPathAndThePlainMapsAgree() {
         // More than 65,534 distinct reference tokens take the plain path; the same sentence with a small reference
