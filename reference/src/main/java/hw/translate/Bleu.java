@@ -132,47 +132,76 @@ public final class Bleu {
                 s[length++] = ' ';
             }
         }
-        boolean points = line.indexOf('.') >= 0 || line.indexOf(',') >= 0, hyphens = line.indexOf('-') >= 0;
-        for (int pass = 0; pass < 3; pass++) { // (b), (c), (d): scans over pairs of characters, skipped if idle
-            if (pass < 2 ? !points : !hyphens) {
-                continue;
-            }
-            char[] out = new char[2 * length];
+        if (line.indexOf('.') >= 0 || line.indexOf(',') >= 0) {
+            char[] out = new char[2 * length]; // (b) x. → "x . " when x is not a digit
             int n = 0, i = 0;
-            while (i < length) {
-                char c = s[i], next = i + 1 < length ? s[i + 1] : '\0';
-                boolean digit = c >= '0' && c <= '9', nextDigit = next >= '0' && next <= '9';
-                boolean point = c == '.' || c == ',', nextPoint = next == '.' || next == ',';
-                if (i + 1 < length && (pass == 0 ? !digit && nextPoint : pass == 1 ? point && !nextDigit
-                        : digit && next == '-')) {
-                    if (pass == 1) { // " $1 $2"
-                        out[n++] = ' ';
-                        out[n++] = c;
-                        out[n++] = ' ';
-                        out[n++] = next;
-                    } else {         // "$1 $2 "
-                        out[n++] = c;
-                        out[n++] = ' ';
-                        out[n++] = next;
-                        out[n++] = ' ';
-                    }
-                    i += 2;
+            for (; i + 1 < length; i++) {
+                char c = s[i], next = s[i + 1];
+                out[n++] = c;
+                if ((next == '.' || next == ',') && (c < '0' || c > '9')) {
+                    out[n++] = ' ';
+                    out[n++] = next;
+                    out[n++] = ' ';
+                    i++; // the pair is consumed
+                }
+            }
+            if (i < length) {
+                out[n++] = s[i];
+            }
+            s = out;
+            length = n;
+            out = new char[2 * length];   // (c) .x → " . x" when x is not a digit
+            n = 0;
+            for (i = 0; i + 1 < length; i++) {
+                char c = s[i], next = s[i + 1];
+                if ((c == '.' || c == ',') && (next < '0' || next > '9')) {
+                    out[n++] = ' ';
+                    out[n++] = c;
+                    out[n++] = ' ';
+                    out[n++] = next;
+                    i++;
                 } else {
                     out[n++] = c;
+                }
+            }
+            if (i < length) {
+                out[n++] = s[i];
+            }
+            s = out;
+            length = n;
+        }
+        if (line.indexOf('-') >= 0) {
+            char[] out = new char[2 * length]; // (d) 3- → "3 - "
+            int n = 0, i = 0;
+            for (; i + 1 < length; i++) {
+                char c = s[i];
+                out[n++] = c;
+                if (s[i + 1] == '-' && c >= '0' && c <= '9') {
+                    out[n++] = ' ';
+                    out[n++] = '-';
+                    out[n++] = ' ';
                     i++;
                 }
+            }
+            if (i < length) {
+                out[n++] = s[i];
             }
             s = out;
             length = n;
         }
         char[] joined = new char[length]; // (4) Python's split, the tokens joined by single spaces
         int size = 0;
+        boolean space = false;
         for (int i = 0; i < length; i++) {
-            if (!PythonStrings.isWhitespace(s[i])) {
-                if (size > 0 && PythonStrings.isWhitespace(s[i - 1])) {
+            char c = s[i];
+            if (PythonStrings.isWhitespace(c)) {
+                space = size > 0;
+            } else {
+                if (space) {
                     joined[size++] = ' ';
+                    space = false;
                 }
-                joined[size++] = s[i];
+                joined[size++] = c;
             }
         }
         return new String(joined, 0, size);

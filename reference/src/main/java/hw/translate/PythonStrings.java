@@ -14,6 +14,9 @@ public final class PythonStrings {
 
     /** Python's {@code str.isspace()} for one code point. */
     public static boolean isWhitespace(int c) {
+        if (c > 0x20 && c < 0x85) { // the usual case, decided at once
+            return false;
+        }
         return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680
                 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
                 || c == 0x3000;
