@@ -41,9 +41,9 @@ public final class EmbeddedPairs {
                 all.subList(trainPairs + validationPairs, all.size()));
     }
 
-    /** The default split: 20 000 training pairs, 400 for validation, 400 for testing. */
+    /** The default split: 12 000 training pairs, 400 for validation, 400 for testing. */
     public static ParallelCorpus corpus() {
-        return corpus(20_000, 400, 400, 8);
+        return corpus(12_000, 400, 400, 8);
     }
 
     /** {@code count} distinct pairs (distinct German sentences), in a random order fixed by the seed. */

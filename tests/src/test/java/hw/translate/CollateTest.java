@@ -68,6 +68,16 @@ class CollateTest {
         out.put("weight 1 on the padding too", r -> new Row(r.ids(), r.labels(), fill(r.weights(), m + n + 1,
                 maxLength, 1)));
         out.put("labels not shifted (labels equal to the inputs)", r -> new Row(r.ids(), r.ids().clone(), r.weights()));
+        if (m < p.german().length) {
+            out.put("the German cut at its end instead of its start (keep its last tokens, next to the German end)",
+                    r -> {
+                        int[] ids = r.ids().clone();
+                        System.arraycopy(p.german(), 0, ids, 0, m);
+                        int[] labels = r.labels().clone();
+                        System.arraycopy(ids, 1, labels, 0, maxLength - 1);
+                        return new Row(ids, labels, r.weights());
+                    });
+        }
         return out;
     }
 

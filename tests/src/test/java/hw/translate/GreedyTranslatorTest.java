@@ -31,8 +31,8 @@ class GreedyTranslatorTest {
      * A stand-in for a trained GPT, so that this problem is graded without Problems 4 and 7: its logits are a
      * fixed pseudo-random function of the whole context read so far (with the cache: the cached tokens and the new
      * ones), its cache is a list of tokens, and it refuses what GPT refuses (the cache with gradients on, a row
-     * longer than blockSize). The English end is scripted: position {@code eosFrom} and every later one predict
-     * it, earlier positions never do.
+     * longer than blockSize). The English end is scripted: position {@code eosFrom} predicts it, no other position
+     * does (so a decoder that does not stop there writes more).
      */
     static final class ScriptedGpt extends GPT {
         final long seed;
@@ -76,7 +76,7 @@ class GreedyTranslatorTest {
                 for (int v = 0; v < vocab; v++) {
                     logits[t * vocab + v] = random.nextDouble();
                 }
-                logits[t * vocab + EOS] = context.size() - 1 >= eosFrom ? 10 : -10;
+                logits[t * vocab + EOS] = context.size() - 1 == eosFrom ? 10 : -10;
             }
             if (useKvCache) {
                 cache.clear();

@@ -98,6 +98,14 @@ class MaskedLossTest {
             out.put("the mean of each sentence's mean (a short sentence then weighs as much as a long one)",
                     rowMeans / rowsWithTargets);
             out.put("the sum divided by the batch size B", weighted / rows);
+            double all = 0;
+            for (int b = 0; b < rows; b++) {
+                for (int t = 0; t < time; t++) {
+                    all += token(b, t);
+                }
+            }
+            out.put("the plain mean over every position, the weights ignored (source and padding count too)",
+                    all / (rows * time));
             out.put("the sum of the target tokens' losses, not their mean", weighted);
             return out;
         }
