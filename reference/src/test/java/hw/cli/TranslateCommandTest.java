@@ -1,11 +1,10 @@
 package hw.cli;
 
+import static hw.cli.Ran.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,23 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TranslateCommandTest {
     private static final String[] TINY = {"--epochs", "1", "--max-pairs", "64", "--batch-size", "8", "--block-size",
         "64", "--layers", "1", "--heads", "1", "--width", "16", "--vocab", "300", "--eval-sentences", "4"};
-
-    private record Ran(int status, String out, String err) {
-    }
-
-    private static Ran run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Main.run(args);
-            return new Ran(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static String[] with(String[] first, String... more) {
         String[] out = new String[first.length + more.length];
