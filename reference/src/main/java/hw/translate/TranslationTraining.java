@@ -14,65 +14,68 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Trains a translator in epochs with Problem 6's {@link Trainer}, unchanged: the trainer runs up to the end of
- * each epoch ({@link Trainer#train(int)}: same schedule, progress line, loss curves and checkpoints), then the
- * model translates the evaluation pairs, and the hypotheses ({@code hypotheses-epoch-N.txt}) and the BLEU
- * ({@code bleu.csv}) are written.
+ * Trains a translator with Problem 6's {@link Trainer}, unchanged, and scores it as it goes: the trainer runs up
+ * to the next evaluation point ({@link Trainer#train(int)}: same schedule, progress line, loss curves and
+ * checkpoints) — by default the end of each epoch — then the model translates the evaluation pairs, and the
+ * hypotheses ({@code hypotheses-step-S.txt}) and the BLEU ({@code bleu.csv}) are written.
  */
 public final class TranslationTraining {
 
-    /** One epoch's result. */
-    public record Epoch(int epoch, int step, BleuScore bleu, double trainSeconds, double evalSeconds) {
+    /** One evaluation: after {@code step} optimizer steps, that is {@code epoch} epochs (fractional). */
+    public record Evaluation(int step, double epoch, BleuScore bleu, double trainSeconds, double evalSeconds) {
     }
 
     private TranslationTraining() {
     }
 
     /**
-     * @param stepsPerEpoch optimizer steps per epoch; the trainer's config.steps() must be epochs · stepsPerEpoch
-     * @param evalPairs     the pairs translated after each epoch (e.g. the validation split)
+     * @param stepsPerEpoch optimizer steps per epoch (for the record)
+     * @param evaluateEvery optimizer steps between evaluations (e.g. stepsPerEpoch); the last step is evaluated
+     *                      too
+     * @param evalPairs     the pairs translated at each evaluation (e.g. the validation split)
      * @param outputDir     where the hypotheses and bleu.csv go (null: nowhere)
-     * @param afterEach     called after each epoch's evaluation, e.g. to save the model (null: nothing)
+     * @param afterEach     called after each evaluation, e.g. to save the model (null: nothing)
      */
-    public static List<Epoch> run(TranslationModel model, Trainer trainer, SubwordTokenizer tokenizer,
-            int stepsPerEpoch, List<TranslationPair> evalPairs, int maxNewTokens, Path outputDir, PrintStream out,
-            Consumer<Epoch> afterEach) {
+    public static List<Evaluation> run(TranslationModel model, Trainer trainer, SubwordTokenizer tokenizer,
+            int stepsPerEpoch, int evaluateEvery, List<TranslationPair> evalPairs, int maxNewTokens, Path outputDir,
+            PrintStream out, Consumer<Evaluation> afterEach) {
         int total = trainer.config().steps();
-        if (stepsPerEpoch < 1 || total % stepsPerEpoch != 0) {
-            throw new IllegalArgumentException("TranslationTraining: " + total + " steps are not whole epochs of "
-                    + stepsPerEpoch);
+        if (stepsPerEpoch < 1 || evaluateEvery < 1) {
+            throw new IllegalArgumentException("TranslationTraining: stepsPerEpoch and evaluateEvery must be ≥ 1, got "
+                    + stepsPerEpoch + " and " + evaluateEvery);
         }
-        List<Epoch> epochs = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
         long started = System.nanoTime();
         double trainSeconds = 0;
-        for (int e = trainer.step() / stepsPerEpoch + 1; e <= total / stepsPerEpoch; e++) {
+        while (trainer.step() < total) {
+            int until = Math.min(total, (trainer.step() / evaluateEvery + 1) * evaluateEvery);
             long t0 = System.nanoTime();
-            trainer.train(e * stepsPerEpoch);
+            trainer.train(until);
             trainSeconds += (System.nanoTime() - t0) / 1e9;
-            Path file = outputDir == null ? null : outputDir.resolve("hypotheses-epoch-" + e + ".txt");
+            Path file = outputDir == null ? null : outputDir.resolve("hypotheses-step-" + until + ".txt");
             TranslationEvaluation.Result r = TranslationEvaluation.evaluate(model.gpt(), tokenizer, evalPairs,
                     maxNewTokens, file);
-            Epoch epoch = new Epoch(e, trainer.step(), r.bleu(), trainSeconds, r.seconds());
-            epochs.add(epoch);
-            out.printf(Locale.ROOT, "epoch %d (step %d, %.0f s in all): %s on %d sentences; e.g. \"%s\" → \"%s\"%n", e,
-                    trainer.step(), (System.nanoTime() - started) / 1e9, r.bleu().format(), evalPairs.size(),
+            Evaluation e = new Evaluation(until, (double) until / stepsPerEpoch, r.bleu(), trainSeconds, r.seconds());
+            evaluations.add(e);
+            out.printf(Locale.ROOT, "step %d (epoch %.2f, %.0f s in all): %s on %d sentences; e.g. \"%s\" → \"%s\"%n",
+                    until, e.epoch(), (System.nanoTime() - started) / 1e9, r.bleu().format(), evalPairs.size(),
                     evalPairs.get(0).german(), r.hypotheses().get(0));
             if (outputDir != null) {
-                appendCsv(outputDir.resolve("bleu.csv"), epoch);
+                appendCsv(outputDir.resolve("bleu.csv"), e);
             }
             if (afterEach != null) {
-                afterEach.accept(epoch);
+                afterEach.accept(e);
             }
         }
-        return epochs;
+        return evaluations;
     }
 
-    private static void appendCsv(Path file, Epoch e) {
+    private static void appendCsv(Path file, Evaluation e) {
         try {
             if (!Files.exists(file)) {
-                Files.writeString(file, "epoch,step,bleu,train_seconds,eval_seconds\n", StandardCharsets.UTF_8);
+                Files.writeString(file, "step,epoch,bleu,train_seconds,eval_seconds\n", StandardCharsets.UTF_8);
             }
-            Files.writeString(file, String.format(Locale.ROOT, "%d,%d,%.4f,%.1f,%.1f%n", e.epoch(), e.step(),
+            Files.writeString(file, String.format(Locale.ROOT, "%d,%.3f,%.4f,%.1f,%.1f%n", e.step(), e.epoch(),
                     e.bleu().score(), e.trainSeconds(), e.evalSeconds()), StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
         } catch (IOException ex) {

@@ -28,9 +28,9 @@ class TranslateCommandTest {
         String dir = tmp.resolve("run").toString();
         Ran train = run(with(new String[] {"translate", "train", "--run", dir}, TINY));
         assertThat(train.status()).as(train.err()).isZero();
-        assertThat(train.out()).contains("embedded numbers", "step 8/8", "epoch 1 (step 8", "BLEU = ");
+        assertThat(train.out()).contains("embedded numbers", "step 8/8", "step 8 (epoch 1.00", "BLEU = ");
         for (String file : new String[] {"translate.json", "tokenizer.json", "model.state", "losses.csv", "bleu.csv",
-            "hypotheses-epoch-1.txt", "checkpoint"}) {
+            "hypotheses-step-8.txt", "checkpoint"}) {
             assertThat(tmp.resolve("run").resolve(file)).exists();
         }
 

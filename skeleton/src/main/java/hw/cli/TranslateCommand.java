@@ -31,7 +31,7 @@ import java.util.Set;
 final class TranslateCommand {
     private static final Set<String> TRAIN_VALUED = Set.of("data", "run", "preset", "epochs", "batch-size",
             "block-size", "layers", "heads", "width", "dropout", "lr", "weight-decay", "vocab", "eval-sentences",
-            "eval-split", "max-pairs", "seed");
+            "eval-split", "eval-every", "max-pairs", "seed");
     private static final Set<String> EVAL_VALUED = Set.of("run", "split", "max-sentences", "data");
     private static final Set<String> TEXT_VALUED = Set.of("run", "text", "max-tokens");
     private static final Set<String> FLAGS = Set.of("help");
@@ -113,10 +113,12 @@ final class TranslateCommand {
         run.writeInfo(new TranslateRun.Info(p.name(), data, shape, seed));
         int evalSentences = positive(o, "eval-sentences", p.evalSentences());
         List<TranslationPair> evalPairs = heldOut.subList(0, Math.min(evalSentences, heldOut.size()));
-        System.out.printf("%d epochs of %d steps (batches of %d × %d); BLEU on %d %s sentences after each%n",
-                epochs, stepsPerEpoch, batchSize, blockSize, evalPairs.size(), evalSplit);
-        TranslationTraining.run(model, trainer, tokenizer, stepsPerEpoch, evalPairs, blockSize, run.dir(), System.out,
-                epoch -> save(gpt, run));
+        System.out.printf("%d epochs of %d steps (batches of %d × %d); BLEU on %d %s sentences every %d steps%n",
+                epochs, stepsPerEpoch, batchSize, blockSize, evalPairs.size(), evalSplit,
+                o.integer("eval-every", stepsPerEpoch));
+        int evaluateEvery = positive(o, "eval-every", stepsPerEpoch);
+        TranslationTraining.run(model, trainer, tokenizer, stepsPerEpoch, evaluateEvery, evalPairs, blockSize,
+                run.dir(), System.out, evaluation -> save(gpt, run));
         System.out.println("saved the translator to " + run.dir() + "; translate with: translate --run " + run.dir()
                 + " --text \"" + heldOut.get(0).german() + "\"");
     }
@@ -188,7 +190,7 @@ final class TranslateCommand {
                 translate — a German→English translator on the decoder-only GPT
 
                   translate train [--data DIR] [--preset NAME] [--run DIR] [options]
-                      trains in epochs; after each, BLEU on validation sentences (bleu.csv, hypotheses-epoch-N.txt)
+                      trains in epochs; after each, BLEU on validation sentences (bleu.csv, hypotheses-step-S.txt)
                       --data DIR         Multi30k's layout (train/val/test_2016_flickr .de.gz/.en.gz);
                                          without it, the embedded task (numbers, times, dates, quantities)
                       --preset NAME      %s (default: numbers, or multi30k with --data)
@@ -196,7 +198,8 @@ final class TranslateCommand {
                       --epochs N  --batch-size B  --block-size T  --layers L  --heads H  --width C
                       --dropout P  --lr X  --weight-decay X  --vocab V (subwords)  --seed S
                       --eval-sentences N  sentences scored after each epoch, from --eval-split val (default)
-                                         or test; --max-pairs N  train on the first N pairs only
+                                         or test; --eval-every N  score every N steps instead of every epoch
+                      --max-pairs N      train on the first N pairs only
                   translate eval --run DIR [--split test|val|train] [--max-sentences N]
                       translates a split, writes DIR/hypotheses.SPLIT.txt, prints BLEU
                   translate --text "ein Hund läuft" [--run DIR] [--max-tokens N]

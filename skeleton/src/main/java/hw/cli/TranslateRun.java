@@ -22,7 +22,7 @@ import java.nio.file.Path;
  *     tokenizer.json    the subword vocabulary with its special ids ({@link SubwordTokenizer#save})
  *     model.state       the trained GPT
  *     checkpoint/       the trainer's last checkpoint
- *     losses.csv, losses.png, bleu.csv, hypotheses-epoch-N.txt   the curves and each epoch's translations
+ *     losses.csv, losses.png, bleu.csv, hypotheses-step-S.txt   the curves and each evaluation's translations
  * </pre>
  */
 record TranslateRun(Path dir) {
