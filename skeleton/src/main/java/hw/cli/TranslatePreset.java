@@ -13,7 +13,7 @@ record TranslatePreset(String name, String description, int vocabSize, int nLaye
         int evalSentences) {
 
     static final TranslatePreset NUMBERS = new TranslatePreset("numbers", "the embedded task: 2 layers, 4 heads,"
-            + " width 64, context 32, 500 subwords, 2 epochs (a few minutes)", 500, 2, 4, 64, 32, 0.0, 32, 2, 3e-3,
+            + " width 64, context 32, 500 subwords, 1 epoch (a few minutes)", 500, 2, 4, 64, 32, 0.0, 32, 1, 3e-3,
             0.01, 200);
     static final TranslatePreset MULTI30K = new TranslatePreset("multi30k", "for --data (Multi30k): 2 layers,"
             + " 4 heads, width 96, context 48, 3 000 subwords, dropout 0.1, 1 epoch (sized for a shared CPU)", 3000, 2,
