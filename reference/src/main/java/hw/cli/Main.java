@@ -11,6 +11,7 @@ import java.util.Locale;
  *     sample [--run runs/tiny] [--prompt TEXT] [--compare] [options]   print text from a trained run
  *     eval   [--run runs/tiny] [options]                              validation loss and perplexity
  *     bleu   HYP REF [REF...]                                         corpus BLEU, as sacreBLEU prints it
+ *     translate train|eval|--text …                                   a German→English translator
  * </pre>
  *
  * Each command's {@code --help} lists its options. From the repository's root, through Maven:
@@ -38,6 +39,7 @@ public final class Main {
                 case "sample" -> SampleCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
                 case "bleu" -> BleuCommand.run(rest);
+                case "translate" -> TranslateCommand.run(rest);
                 default -> throw new Options.UsageException("unknown command '" + args[0] + "'");
             }
             return 0;
@@ -73,6 +75,7 @@ public final class Main {
                   sample [--run DIR] [--prompt TEXT] [--compare] [...]  print text from a trained run
                   eval   [--run DIR] [...]                              loss and perplexity on held-out text
                   bleu   HYP REF [REF ...]                              corpus BLEU of a translation (sacreBLEU's)
+                  translate train|eval|--text ...                       German→English (`translate --help`)
 
                 presets:
                 """ + Preset.describeAll() + """
