@@ -36,7 +36,7 @@ class SelectionTest {
         assertThat(run.results().tests).extracting(t -> t.extraData.get("problem"))
                 .containsOnly(4.0).hasSize(6);
         assertThat(run.results().tests).extracting(t -> t.number)
-                .containsExactly("4.1", "4.2", "4.3", "4.4", "4.5", "4.6");
+                .containsExactly("4.0.1", "4.0.2", "4.0.3", "4.0.4", "4.0.5", "4.0.6");
     }
 
     @Test
@@ -45,7 +45,7 @@ class SelectionTest {
                 "--in-process");
         assertThat(run.results().tests).extracting(t -> t.extraData.get("test"))
                 .containsExactly("grader.samples.scoring.ScoredSample#aborts");
-        assertThat(run.results().tests.get(0).number).isEqualTo("3.1");
+        assertThat(run.results().tests.get(0).number).isEqualTo("3.0.1");
     }
 
     @Test
