@@ -210,7 +210,7 @@ public final class GradeMain {
 
             if (options.inProcess()) {
                 FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()),
-                        compiled.replacedClasses());
+                        compiled.replacedClasses(), compiled.replacedTodos());
                 launcher.execute(plan, new ResultCollector(catalog, explainer));
             } else {
                 String classpath = IsolatedRun.classpath(baseClasspath, roots);

@@ -51,6 +51,7 @@ public final class GradeSubmission {
                     work.resolve("classes"));
             CompileReport report = new CompileReport();
             report.replaced.putAll(compiled.replacedClasses());
+            report.replacedTodos.putAll(compiled.replacedTodos());
             report.log = compiled.log() + (ignored.isEmpty() ? ""
                     : "ignored (not in the homework's packages): " + String.join(", ", ignored) + "\n");
             if (submitted.isEmpty()) {
