@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * ("4.1.01" … "4.1.12"), so a plain string sort and a natural (version-like) sort put the tests in the same
  * order as the report.
  */
-final class TestNumbers {
+public final class TestNumbers {
     private static final Pattern TODO = Pattern.compile("\\bProblems?\\s+(\\d+)\\.(\\d+)");
 
     private TestNumbers() {
@@ -31,6 +31,25 @@ final class TestNumbers {
             }
         }
         return 0;
+    }
+
+    private static final Pattern LABEL = Pattern.compile("\\bProblems?\\s+(\\d+)\\.(\\d+)(?:\\s*-\\s*(\\d+)\\.(\\d+))?");
+
+    /** Whether a test's (or its class's) name names TODO "P.T", alone or in a range such as "Problems 1.3-1.4". */
+    public static boolean covers(String name, String todo) {
+        String[] pt = todo.split("\\.");
+        int problem = Integer.parseInt(pt[0]);
+        int t = Integer.parseInt(pt[1]);
+        Matcher m = LABEL.matcher(name);
+        while (m.find()) {
+            int p = Integer.parseInt(m.group(1));
+            int from = Integer.parseInt(m.group(2));
+            int to = m.group(3) != null && Integer.parseInt(m.group(3)) == p ? Integer.parseInt(m.group(4)) : from;
+            if (p == problem && from <= t && t <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Report order: problem, TODO, visible tests before the others (a hidden suite renumbers no public test), name. */

@@ -83,8 +83,11 @@ class SelectionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(missing.toString());
         assertThatThrownBy(() -> options("--problem", "two")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--problem takes a whole problem number such as 1, not 'two'");
-        assertThatThrownBy(() -> options("--problem", "1.5")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not '1.5'");
+        assertThatThrownBy(() -> options("--problem", "1.x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not '1.x'");
+        // A TODO selects the test classes labelled with it, within its problem.
+        assertThat(options("--problem", "1.5").todo()).isEqualTo("1.5");
+        assertThat(options("--problem", "1.5").problem()).isEqualTo(1);
         assertThatThrownBy(() -> options("--time-limit", "0")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--time-limit must be positive");
         assertThatThrownBy(() -> options("--frobnicate", "1")).isInstanceOf(IllegalArgumentException.class)
