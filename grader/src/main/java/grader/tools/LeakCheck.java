@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * Finds what of the instructor's code reached a student release. Protected code is every solution region of
  * {@code reference/src/main}, the hidden suite, every reference-only file (the rest of {@code reference/}, such as
- * its unit tests) and {@code notebooks/source/}. Lines are compared after stripping comment markers, so a solution
+ * its unit tests), {@code notebooks/source/} and the catalogue of mistakes (whose edits quote the solution). Lines are compared after stripping comment markers, so a solution
  * line turned into a comment is still found. A release file leaks when it holds
  * <ul>
  * <li>a <em>distinctive</em> protected line — at least {@value #DISTINCTIVE} characters and {@value #TOKENS}
@@ -99,15 +99,18 @@ final class LeakCheck {
             hiddenNames.add(f.getFileName().toString().replaceAll("\\.java$", ""));
             addProtected(root.relativize(f).toString(), read(f));
         }
-        for (Path f : files(root.resolve("notebooks/source"))) {
-            addProtected(root.relativize(f).toString(), read(f));
+        for (Path dir : List.of(root.resolve("notebooks/source"), layout.mistakes())) {
+            for (Path f : files(dir)) {
+                addProtected(root.relativize(f).toString(), read(f));
+            }
         }
         // What the release holds by design (everything outside the protected places); a file named like a
         // protected one does not vouch for its lines.
         for (Path f : files(root)) {
             Path rel = root.relativize(f);
             if (!rel.startsWith("reference") && !rel.startsWith(root.relativize(layout.hiddenTests()))
-                    && !rel.startsWith("notebooks/source") && !rel.startsWith(".git")
+                    && !rel.startsWith("notebooks/source") && !rel.startsWith(root.relativize(layout.mistakes()))
+                    && !rel.startsWith(".git")
                     && !protectedNames.contains(f.getFileName().toString())) {
                 List<String> lines = read(f).lines().map(LeakCheck::normalize).toList();
                 publicLines.addAll(lines);

@@ -29,7 +29,7 @@ class ReleaseCheckTest {
         Path repo = Paths.get("..").toAbsolutePath().normalize();
         kit = scratch.resolve("kit");
         for (String part : List.of("pom.xml", "reference/src", "reference/pom.xml", "skeleton/src", "skeleton/pom.xml",
-                "tests/src", "tests/hidden", "tests/pom.xml", "grader/src/main", "grader/pom.xml", "notebooks")) {
+                "tests/src", "tests/hidden", "tests/mistakes", "tests/pom.xml", "grader/src/main", "grader/pom.xml", "notebooks")) {
             StudentCopy.copyTree(repo.resolve(part), kit.resolve(part));
         }
     }
