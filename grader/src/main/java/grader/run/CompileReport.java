@@ -77,7 +77,7 @@ public final class CompileReport {
             replacedClasses().forEach((c, why) -> s.append("  ").append(c).append(": ").append(why).append("\n"));
         }
         if (!replacedTodos().isEmpty()) {
-            s.append("Graded with the skeleton's version of these TODOs only (the rest of the file is yours):\n");
+            s.append("Graded with the skeleton's version of these TODOs only (your other TODOs were kept):\n");
             replacedTodos().forEach((todo, why) -> s.append("  ").append(todo).append(": ").append(why).append("\n"));
         }
         return s.append("\n").toString();
