@@ -17,6 +17,8 @@ public final class Results {
     @SerializedName("stdout_visibility")
     public String stdoutVisibility = "hidden";
     public List<TestResult> tests = new ArrayList<>();
+    /** Gradescope's leaderboard entries ({@code name}, {@code value}, {@code order}); null (left out) unless asked. */
+    public List<java.util.Map<String, Object>> leaderboard;
 
     /** The most the tests can earn. */
     public double maxScore() {

@@ -63,7 +63,7 @@ public final class ScoreTable {
             s.append(System.lineSeparator()).append("Tests that lost points (").append(lost.size()).append("):")
                     .append(System.lineSeparator());
             for (TestResult t : lost) {
-                s.append(String.format(Locale.ROOT, "  %-6s %s [%s]: %s%n", t.number, t.name,
+                s.append(String.format(Locale.ROOT, "  %-8s %s [%s]: %s%n", t.number, t.name,
                         points(t.score, t.maxScore), firstLine(t.output)));
             }
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 /** One entry of {@code tests[]} in Gradescope's results.json. */
 public final class TestResult {
     public String name;
-    /** Gradescope's test number, such as "1.3": the problem, then the test's place within it. */
+    /** Gradescope's test number, such as "1.3.2": the TODO it grades (P.0 for none), then its place there. */
     public String number;
     public double score;
     @SerializedName("max_score")

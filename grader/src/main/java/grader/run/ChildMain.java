@@ -83,7 +83,8 @@ public final class ChildMain {
             }
         }));
         ThreadWatch threads = new ThreadWatch();
-        FailureExplainer explainer = new FailureExplainer(new StudentCode(submission), compiled.replacedClasses());
+        FailureExplainer explainer = new FailureExplainer(new StudentCode(submission), compiled.replacedClasses(),
+                compiled.replacedTodos());
         ResultCollector collector = new ResultCollector(catalog, explainer, new ResultCollector.UnitListener() {
             @Override
             public void started(GradedUnit unit) {

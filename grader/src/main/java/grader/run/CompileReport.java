@@ -21,6 +21,8 @@ public final class CompileReport {
 
     /** Class name ("hw.tensor.Tensor") → why the student's version was not used. */
     public Map<String, String> replaced = new TreeMap<>();
+    /** TODO label ("Problem 5.3 (BigramLM.generate)") → why its body is the skeleton's (the rest of the file is the student's). */
+    public Map<String, String> replacedTodos = new TreeMap<>();
     /** Whether the submission compiled at all (with replacements); when not, every test fails. */
     public boolean compiled = true;
     public String log = "";
@@ -51,10 +53,14 @@ public final class CompileReport {
         return replaced == null ? Map.of() : replaced;
     }
 
+    Map<String, String> replacedTodos() {
+        return replacedTodos == null ? Map.of() : replacedTodos;
+    }
+
     /** A paragraph for the top of the report; empty when everything the student wrote was used. */
     String summary() {
         boolean notes = log != null && !log.isBlank();
-        if (replacedClasses().isEmpty() && compiled && !notes) {
+        if (replacedClasses().isEmpty() && replacedTodos().isEmpty() && compiled && !notes) {
             return "";
         }
         StringBuilder s = new StringBuilder();
@@ -69,6 +75,10 @@ public final class CompileReport {
             s.append("Graded with the skeleton's version instead of yours (tests that need these classes fail;")
                     .append(" every other problem is graded normally):\n");
             replacedClasses().forEach((c, why) -> s.append("  ").append(c).append(": ").append(why).append("\n"));
+        }
+        if (!replacedTodos().isEmpty()) {
+            s.append("Graded with the skeleton's version of these TODOs only (your other TODOs were kept):\n");
+            replacedTodos().forEach((todo, why) -> s.append("  ").append(todo).append(": ").append(why).append("\n"));
         }
         return s.append("\n").toString();
     }

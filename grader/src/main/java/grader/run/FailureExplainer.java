@@ -26,6 +26,7 @@ public final class FailureExplainer {
 
     private final Predicate<String> isStudentClass;
     private final Map<String, String> replaced;
+    private final Map<String, String> replacedTodos;
 
     /** @param isStudentClass whether a class (by name) is the student's code, whose frames may be shown */
     public FailureExplainer(Predicate<String> isStudentClass) {
@@ -37,8 +38,18 @@ public final class FailureExplainer {
      *                 failure inside one of them says so first
      */
     public FailureExplainer(Predicate<String> isStudentClass, Map<String, String> replaced) {
+        this(isStudentClass, replaced, Map.of());
+    }
+
+    /**
+     * @param replacedTodos the TODOs ("Problem 5.3 (BigramLM.generate)") graded with the skeleton's body, with the
+     *                      reason; a test that reaches one of them says so first
+     */
+    public FailureExplainer(Predicate<String> isStudentClass, Map<String, String> replaced,
+            Map<String, String> replacedTodos) {
         this.isStudentClass = isStudentClass;
         this.replaced = replaced;
+        this.replacedTodos = replacedTodos;
     }
 
     /** What a failure means. */
@@ -93,8 +104,13 @@ public final class FailureExplainer {
                 details.put("sample_kind", sample.group(1).strip());
             }
         }
+        String replacedTodo = todo == null ? null : replacedTodos.keySet().stream()
+                .filter(label -> todo.getMessage().contains(label)).findFirst().orElse(null);
         String replacedClass = replacedClassIn(todo != null ? todo : thrown);
-        if (replacedClass != null) {
+        if (replacedTodo != null) {
+            message.insert(0, replacedTodos.get(replacedTodo) + "\nso this TODO was graded with the skeleton's version"
+                    + " (the rest of your file was kept): ");
+        } else if (replacedClass != null) {
             String file = replacedClass.substring(replacedClass.lastIndexOf('.') + 1) + ".java";
             message.insert(0, "your " + file + " " + replaced.get(replacedClass)
                     + "\nso it was graded with the skeleton's version: ");

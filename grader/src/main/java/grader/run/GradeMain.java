@@ -37,7 +37,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <pre>
  * java -cp DEPENDENCIES:TESTS:SUBMISSION grader.run.GradeMain --tests DIR [--tests DIR] [--submission PATH]
- *      [--out DIR] [--problem N] [--test Class[#method] | package.*] [--label TEXT] [--rerun "mvn ... -Dgrade.test=%s"]
+ *      [--out DIR] [--problem N|N.T] [--test Class[#method] | package.*] [--label TEXT] [--rerun "mvn ... -Dgrade.test=%s"]
  *      [--time-limit SECONDS] [--budget SECONDS] [--jvm-arg ARG]... [--output-cap BYTES] [--in-process]
  *      [--hidden DIR|JAR]... [--compile-report FILE]
  * </pre>
@@ -52,7 +52,7 @@ public final class GradeMain {
     /** The parsed command line. */
     record Options(List<Path> tests, List<Path> hidden, List<Path> submission, Path out, Integer problem,
             String test, String label, String rerun, double timeLimit, double budget, List<String> jvmArgs,
-            int outputCap, boolean inProcess, Path compileReport) {
+            int outputCap, boolean inProcess, Path compileReport, String todo, boolean leaderboard) {
     }
 
     public static void main(String[] args) {
@@ -75,6 +75,7 @@ public final class GradeMain {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g"));
         Integer problem = null;
+        String todo = null;
         String test = null;
         String label = null;
         String rerun = null;
@@ -82,11 +83,16 @@ public final class GradeMain {
         double budget = 1800;
         int outputCap = 16_384;
         boolean inProcess = false;
+        boolean leaderboard = false;
         for (int i = 0; i < args.length; i++) {
             // Both "--flag value" and "--flag=value" (the latter lets a build pass an empty value).
             String flag = args[i];
             if (flag.equals("--in-process")) {
                 inProcess = true;
+                continue;
+            }
+            if (flag.equals("--leaderboard")) {
+                leaderboard = true;
                 continue;
             }
             String value;
@@ -113,7 +119,11 @@ public final class GradeMain {
                     }
                 }
                 case "--out" -> out = Paths.get(value);
-                case "--problem" -> problem = value.isBlank() ? null : problemNumber(value);
+                case "--problem" -> {
+                    // A problem ("4") or one TODO of it ("4.1": the test classes labelled with it).
+                    todo = value.strip().matches("\\d+\\.\\d+") ? value.strip() : null;
+                    problem = value.isBlank() ? null : problemNumber(todo != null ? todo.replaceFirst("\\..*", "") : value);
+                }
                 case "--test" -> test = value.isBlank() ? null : value;
                 case "--label" -> label = value.isBlank() ? null : value;
                 case "--rerun" -> rerun = value.isBlank() ? null : value;
@@ -123,7 +133,7 @@ public final class GradeMain {
                 case "--output-cap" -> outputCap = (int) positive(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (known: --tests"
                         + " --hidden --compile-report --submission --out --problem --test --label --rerun --time-limit --budget --jvm-arg"
-                        + " --output-cap --in-process)");
+                        + " --output-cap --in-process --leaderboard)");
             }
         }
         if (tests.isEmpty()) {
@@ -144,7 +154,7 @@ public final class GradeMain {
             throw new IllegalArgumentException("--compile-report " + compileReport + " does not exist");
         }
         return new Options(tests, hidden, submission, out, problem, test, label, rerun, timeLimit, budget, jvmArgs,
-                outputCap, inProcess, compileReport);
+                outputCap, inProcess, compileReport, todo, leaderboard);
     }
 
     private static double number(String flag, String value) {
@@ -210,7 +220,7 @@ public final class GradeMain {
 
             if (options.inProcess()) {
                 FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()),
-                        compiled.replacedClasses());
+                        compiled.replacedClasses(), compiled.replacedTodos());
                 launcher.execute(plan, new ResultCollector(catalog, explainer));
             } else {
                 String classpath = IsolatedRun.classpath(baseClasspath, roots);
@@ -223,8 +233,10 @@ public final class GradeMain {
                     (System.nanoTime() - start) / 1e9);
             // What a student sees: only visible tests, so a hidden test's name and messages stay hidden.
             String table = ScoreTable.render(results, true);
+            String board = options.leaderboard() ? "\n" + Leaderboard.addTo(results, roots,
+                    IsolatedRun.classpath(baseClasspath, roots), options.jvmArgs(), work) : "";
             results.output = (options.label() == null ? "" : options.label() + "\n\n") + compiled.summary()
-                    + table;
+                    + table + board;
             ResultsJson.write(file, results);
             console.println();
             console.println("=".repeat(80));
@@ -233,6 +245,7 @@ public final class GradeMain {
             }
             console.print(compiled.summary());
             console.print(table);
+            console.print(board);
             console.println("results: " + file);
             console.println("=".repeat(80));
             return 0;
@@ -272,11 +285,24 @@ public final class GradeMain {
                     return FilterResult.excluded("not problem " + options.problem());
                 }
             }
+            if (options.todo() != null && !coversTodo(descriptor, options.todo())) {
+                return FilterResult.excluded("not TODO " + options.todo());
+            }
             if (options.test() != null && !matches(options.test(), type, descriptor.getSource().orElse(null))) {
                 return FilterResult.excluded("not " + options.test());
             }
             return FilterResult.included("selected");
         };
+    }
+
+    /** Whether the descriptor's class (it, or its parent for a method) is labelled with the TODO. */
+    private static boolean coversTodo(org.junit.platform.engine.TestDescriptor d, String todo) {
+        for (var cur = java.util.Optional.of(d); cur.isPresent(); cur = cur.get().getParent()) {
+            if (cur.get().getSource().filter(ClassSource.class::isInstance).isPresent()) {
+                return TestNumbers.covers(cur.get().getDisplayName(), todo);
+            }
+        }
+        return true;
     }
 
     private static boolean matches(String wanted, Class<?> type, Object source) {

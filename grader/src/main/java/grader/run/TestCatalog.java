@@ -7,7 +7,6 @@ import grader.api.Visibility;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * The graded tests of a discovered test plan. A graded unit is a test method: the outermost descriptor with a
  * method source (a jqwik property, a JUnit test, or a parameterized test whose cases appear at run time). Units
- * are sorted by problem and name and numbered "problem.k" in that order.
+ * are sorted by problem, TODO and name and numbered under their TODO ("4.1.3", see {@link TestNumbers}).
  */
 public final class TestCatalog {
     /** The problem of tests in a class without {@link Problem}: shown, but flagged by its title. */
@@ -38,15 +37,10 @@ public final class TestCatalog {
         for (TestIdentifier root : plan.getRoots()) {
             catalog.collect(root);
         }
-        // Report order, and so the numbers: by problem, visible tests before the others (so adding a hidden
-        // suite does not renumber the public tests), then by name; stable, and it reads like a table of contents.
-        List<GradedUnit> sorted = new ArrayList<>(catalog.units.values());
-        sorted.sort(Comparator.comparingInt((GradedUnit u) -> u.problem)
-                .thenComparing(u -> u.visibility != Visibility.Level.VISIBLE).thenComparing(u -> u.name));
+        // Report order and numbers: grouped under the TODO each test grades (see TestNumbers).
+        List<GradedUnit> sorted = TestNumbers.number(new ArrayList<>(catalog.units.values()));
         catalog.units.clear();
-        Map<Integer, Integer> next = new LinkedHashMap<>();
         for (GradedUnit u : sorted) {
-            u.number = u.problem + "." + next.merge(u.problem, 1, Integer::sum);
             catalog.units.put(u.uniqueId, u);
         }
         return catalog;

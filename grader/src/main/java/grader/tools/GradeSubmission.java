@@ -51,6 +51,7 @@ public final class GradeSubmission {
                     work.resolve("classes"));
             CompileReport report = new CompileReport();
             report.replaced.putAll(compiled.replacedClasses());
+            report.replacedTodos.putAll(compiled.replacedTodos());
             report.log = compiled.log() + (ignored.isEmpty() ? ""
                     : "ignored (not in the homework's packages): " + String.join(", ", ignored) + "\n");
             if (submitted.isEmpty()) {
@@ -75,6 +76,9 @@ public final class GradeSubmission {
                 // What a student types in the release to re-run one failed test.
                 cmd.add("--rerun=mvn test -Pgrade -Dgrade.test=%s");
             }
+            if (leaderboard(layout) && !gradeArgs.contains("--leaderboard")) {
+                cmd.add("--leaderboard");
+            }
             cmd.addAll(gradeArgs);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(work.resolve("grading.log").toFile()).start();
@@ -90,6 +94,16 @@ public final class GradeSubmission {
                 Thread.currentThread().interrupt();
             }
             return failed(out, "could not grade this submission: " + e.getMessage());
+        }
+    }
+
+    /** Whether the course asks for the leaderboard; a broken course.json turns it off (it never costs a grade). */
+    private static boolean leaderboard(Layout layout) {
+        try {
+            return CourseConfig.of(layout).leaderboard();
+        } catch (IllegalArgumentException e) {
+            System.err.println("leaderboard off: " + e.getMessage());
+            return false;
         }
     }
 

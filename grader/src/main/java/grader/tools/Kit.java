@@ -3,6 +3,7 @@ package grader.tools;
 import grader.report.Results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.List;
  * batch      SUBMISSIONS_DIR --out DIR [--jobs N] [GradeMain options]   grade a folder of them, with a gradebook
  * release    --out DIR [--check]                                  write the student copy (and prove it sound)
  * gradescope --out FILE.zip [--check SUBMISSION_DIR]              build the autograder zip (and run it)
+ * classroom  --out DIR [--results FILE]                          add GitHub Classroom's workflow to a release
+ * mistakes   [--jobs N] [--only TEXT] [--work DIR]                 run the catalogue of known mistakes (tests/mistakes)
  * </pre>
  *
  * GradeMain options pass through, e.g. {@code --hidden tests/hidden}, {@code --time-limit 120}.
@@ -77,6 +80,28 @@ public final class Kit {
                         status = r.tests.isEmpty() ? 1 : 0;
                     }
                 }
+                case "classroom" -> {
+                    Path out = Paths.get(required(rest, "--out"));
+                    String resultsFile = take(rest, "--results", null);
+                    if (!Files.exists(out.resolve("pom.xml"))) {
+                        Release.write(layout, out);
+                        System.out.println("wrote the student release to " + out);
+                    }
+                    Results tests = resultsFile != null ? grader.report.ResultsJson.read(Paths.get(resultsFile))
+                            : Classroom.gradeSkeleton(layout, out.toAbsolutePath().resolveSibling(
+                                    out.getFileName() + "-classroom-tests"));
+                    Path file = Classroom.write(out, tests);
+                    System.out.printf("wrote %s: %d graded tests, %s points%n", file,
+                            tests.tests.stream().filter(t -> t.maxScore > 0 && "visible".equals(t.visibility)).count(),
+                            tests.tests.stream().filter(t -> "visible".equals(t.visibility))
+                                    .mapToDouble(t -> t.maxScore).sum());
+                }
+                case "mistakes" -> {
+                    int jobs = Integer.parseInt(take(rest, "--jobs", "2"));
+                    String only = take(rest, "--only", null);
+                    Path work = Paths.get(take(rest, "--work", layout.root().resolve("tests/target/mistakes").toString()));
+                    status = Mistakes.run(layout, work, jobs, only, System.out);
+                }
                 default -> usage("unknown verb " + args[0]);
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -116,6 +141,8 @@ public final class Kit {
                        kit batch SUBMISSIONS_DIR --out DIR [--jobs N] [GradeMain options]
                        kit release --out DIR [--check]
                        kit gradescope --out FILE.zip [--check SUBMISSION_DIR]
+                       kit classroom --out DIR [--results FILE]
+                       kit mistakes [--jobs N] [--only TEXT] [--work DIR]
                 (all take --root DIR, the homework's root, default the current folder)""");
         System.exit(2);
     }

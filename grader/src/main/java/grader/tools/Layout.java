@@ -29,6 +29,16 @@ public record Layout(Path root) {
         return root.resolve("tests/hidden");
     }
 
+    /** The catalogue of known mistakes and correct alternatives ({@code grader/kit mistakes}), never released. */
+    public Path mistakes() {
+        return root.resolve("tests/mistakes");
+    }
+
+    /** The compiled reference solution. */
+    public Path referenceClasses() {
+        return root.resolve("reference/target/classes");
+    }
+
     /** The libraries the tests and the submission need (ND4J, JUnit, jqwik, the grader), without either implementation. */
     public String dependencyClasspath() {
         Path file = root.resolve("tests/target/grade-classpath.txt");

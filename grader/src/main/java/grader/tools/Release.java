@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Writes the student copy of the homework: skeleton, public tests, grader, notebooks, the build and a student
@@ -56,61 +53,9 @@ public final class Release {
         return problems;
     }
 
-    /** Solution lines or hidden tests that made it into the copy. */
+    /** Solution code, hidden tests or reference-only files that made it into the copy (see {@link LeakCheck}). */
     static List<String> leaks(Layout layout, Path dest) throws IOException {
-        Set<String> solutionLines = new TreeSet<>();
-        Set<String> hiddenNames = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(layout.reference())) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                solutionLines.addAll(regionLines(Files.readString(f, StandardCharsets.UTF_8)));
-            }
-        }
-        if (Files.isDirectory(layout.hiddenTests())) {
-            try (Stream<Path> files = Files.walk(layout.hiddenTests())) {
-                files.filter(p -> p.toString().endsWith(".java"))
-                        .forEach(p -> hiddenNames.add(p.getFileName().toString().replace(".java", "")));
-            }
-        }
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dest)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/target/")).toList()) {
-                String name = f.getFileName().toString();
-                if (hiddenNames.contains(name.replaceAll("\\.(java|class)$", ""))) {
-                    found.add("a hidden test is in the release: " + dest.relativize(f));
-                }
-                if (!name.endsWith(".java")) {
-                    continue;
-                }
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                if (text.contains("BEGIN SOLUTION")) {
-                    found.add("a solution marker is in the release: " + dest.relativize(f));
-                }
-                for (String line : text.lines().map(String::strip).toList()) {
-                    if (solutionLines.contains(line)) {
-                        found.add("a solution line is in the release: " + dest.relativize(f) + ": " + line);
-                        break;
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The distinctive lines inside solution regions (long enough not to be ordinary code like "return out;"). */
-    private static Set<String> regionLines(String source) {
-        Set<String> lines = new TreeSet<>();
-        boolean inside = false;
-        for (String line : source.lines().toList()) {
-            String s = line.strip();
-            if (s.startsWith("// BEGIN SOLUTION")) {
-                inside = true;
-            } else if (s.startsWith("// END SOLUTION")) {
-                inside = false;
-            } else if (inside && s.length() >= 30 && !s.startsWith("//") && !s.startsWith("*")) {
-                lines.add(s);
-            }
-        }
-        return lines;
+        return new LeakCheck(layout).leaks(dest);
     }
 
     private static String studentReadme() {

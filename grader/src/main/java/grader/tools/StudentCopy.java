@@ -23,6 +23,7 @@ final class StudentCopy {
         try {
             Files.createDirectories(dest);
             copyFile(root.resolve(".gitignore"), dest.resolve(".gitignore"));
+            copyFile(root.resolve(CourseConfig.FILE), dest.resolve(CourseConfig.FILE));
             copyTree(root.resolve(".mvn"), dest.resolve(".mvn"));
             // The reactor without the reference module (one module per line in the root pom).
             String pom = Files.readString(root.resolve("pom.xml"), StandardCharsets.UTF_8);

@@ -30,14 +30,19 @@ import java.util.stream.Stream;
 /**
  * Compiles a student's source files so that one broken file costs only the tests that need it. Each file the
  * student submitted replaces the skeleton's file of the same package and name; a file that does not compile,
- * or that removes part of the skeleton's public API, is replaced back by the skeleton's version, whose TODOs
- * throw "not implemented yet". The result says which files were replaced and why, for the report.
+ * or that removes part of the skeleton's public API, is repaired TODO by TODO (see {@link RegionFallback}): the
+ * TODOs an error falls in get the skeleton's body, whose "not implemented yet" costs only their points; only when
+ * that fails is the whole file replaced by the skeleton's. The result says what was replaced and why.
  */
 public final class SubmissionCompiler {
     private static final int MAX_REASON = 600;
 
-    /** What was compiled: the classes folder, and the student's files that were replaced, with the reason. */
-    public record Result(Path classes, Map<String, String> replaced, boolean compiled, String log) {
+    /**
+     * What was compiled: the classes folder, the student's files that were replaced whole, with the reason, and
+     * the TODOs ("Problem 5.3 (BigramLM.generate)") graded with the skeleton's body, with the message to show.
+     */
+    public record Result(Path classes, Map<String, String> replaced, Map<String, String> replacedTodos,
+            boolean compiled, String log) {
         /** The replaced files as classes: hw/tensor/Tensor.java → hw.tensor.Tensor. */
         public Map<String, String> replacedClasses() {
             Map<String, String> out = new TreeMap<>();
@@ -60,9 +65,12 @@ public final class SubmissionCompiler {
         Map<String, Path> sources = new TreeMap<>(skeleton);
         sources.putAll(submitted);
         Map<String, String> replaced = new LinkedHashMap<>();
+        Map<String, RegionFallback> repairs = new LinkedHashMap<>();
+        Path patched = out.resolveSibling(out.getFileName() + "-patched");
+        FileOps.deleteTree(patched);
         Set<String> skeletonApi = null;
         StringBuilder log = new StringBuilder();
-        for (int round = 0; round <= submitted.size() + 1; round++) {
+        for (int round = 0; round <= 20 * (submitted.size() + 1); round++) {
             FileOps.deleteTree(out);
             Map<String, List<String>> errors = javac(sources.values(), classpath, out, sources);
             if (errors.isEmpty()) {
@@ -72,11 +80,16 @@ public final class SubmissionCompiler {
                 Map<String, String> changed = changedApi(sources, submitted, replaced, skeleton, skeletonApi,
                         classpath, out);
                 if (changed.isEmpty()) {
-                    return new Result(out, replaced, true, log.toString());
+                    return result(out, replaced, repairs, true, log);
                 }
                 changed.forEach((file, why) -> {
-                    replaced.put(file, why);
-                    sources.put(file, skeleton.get(file));
+                    if (!repair(file, List.of(), submitted, skeleton, repairs, sources, patched)) {
+                        replaced.put(file, why);
+                        sources.put(file, skeleton.get(file));
+                    } else {
+                        log.append(file).append(" ").append(why).append(": graded with the skeleton's provided code")
+                                .append(" and your TODOs\n");
+                    }
                 });
                 continue;
             }
@@ -85,13 +98,17 @@ public final class SubmissionCompiler {
             if (studentFiles.isEmpty()) {
                 log.append("the submission does not compile even with the skeleton's files:\n");
                 errors.forEach((f, e) -> log.append("  ").append(f).append(": ").append(e.get(0)).append('\n'));
-                return new Result(out, replaced, false, log.toString());
+                return result(out, replaced, repairs, false, log);
             }
-            // A file that does not parse breaks the files that use it; replace those first and look again.
+            // A file that does not parse breaks the files that use it; repair those first and look again.
             List<String> syntax = studentFiles.stream().filter(f -> errors.get(f).stream()
                     .anyMatch(SubmissionCompiler::isSyntaxError)).toList();
             for (String file : syntax.isEmpty() ? studentFiles : syntax) {
+                if (repair(file, errors.get(file), submitted, skeleton, repairs, sources, patched)) {
+                    continue;
+                }
                 replaced.put(file, cap("does not compile: " + String.join("; ", errors.get(file))));
+                repairs.remove(file);
                 if (skeleton.containsKey(file)) {
                     sources.put(file, skeleton.get(file));
                 } else {
@@ -99,7 +116,48 @@ public final class SubmissionCompiler {
                 }
             }
         }
-        return new Result(out, replaced, false, log.append("gave up after too many rounds\n").toString());
+        return result(out, replaced, repairs, false, log.append("gave up after too many rounds\n"));
+    }
+
+    /** Tries the next TODO-by-TODO repair of a student file; false when only the whole skeleton file is left. */
+    private static boolean repair(String file, List<String> errors, Map<String, Path> submitted,
+            Map<String, Path> skeleton, Map<String, RegionFallback> repairs, Map<String, Path> sources, Path patched) {
+        if (!skeleton.containsKey(file) || !submitted.containsKey(file)) {
+            return false;
+        }
+        try {
+            RegionFallback repair = repairs.get(file);
+            if (repair == null) {
+                repair = new RegionFallback(file,
+                        Files.readString(submitted.get(file), StandardCharsets.UTF_8),
+                        Files.readString(skeleton.get(file), StandardCharsets.UTF_8));
+                repairs.put(file, repair);
+            }
+            String text = repair.next(errors);
+            if (text == null) {
+                return false;
+            }
+            Path target = patched.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text, StandardCharsets.UTF_8);
+            sources.put(file, target);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Result result(Path out, Map<String, String> replaced, Map<String, RegionFallback> repairs,
+            boolean compiled, StringBuilder log) {
+        Map<String, String> todos = new LinkedHashMap<>();
+        repairs.forEach((file, r) -> {
+            if (!replaced.containsKey(file)) {
+                todos.putAll(r.replacedTodos());
+                log.append(r.summary()).append('\n');
+            }
+        });
+        todos.replaceAll((label, why) -> cap(why));
+        return new Result(out, replaced, todos, compiled, log.toString());
     }
 
     private static boolean isSyntaxError(String message) {

@@ -51,7 +51,7 @@ class ResultsFormatTest {
     }
 
     @Test
-    void testsAreNumberedProblemDotKInNameOrder() {
+    void testsWithoutATodoLabelAreNumberedUnderProblemDotZeroInNameOrder() {
         Map<Integer, List<TestResult>> byProblem = new LinkedHashMap<>();
         for (TestResult t : run.results().tests) {
             int problem = ((Number) t.extraData.get("problem")).intValue();
@@ -61,17 +61,18 @@ class ResultsFormatTest {
         assertThat(byProblem.keySet()).as("problems, in report order").containsExactly(0, 3, 4);
         byProblem.forEach((problem, tests) -> {
             for (int k = 0; k < tests.size(); k++) {
-                assertThat(tests.get(k).number).isEqualTo(problem + "." + (k + 1));
+                String width = "%0" + String.valueOf(tests.size()).length() + "d";
+                assertThat(tests.get(k).number).isEqualTo(problem + ".0." + String.format(width, k + 1));
             }
             assertThat(tests).extracting(t -> t.name).isSorted();
         });
-        assertThat(run.test("alsoNeedsTheFixture").number).isEqualTo("4.1");
+        assertThat(run.test("alsoNeedsTheFixture").number).isEqualTo("4.0.1");
     }
 
     @Test
     void aTestWithoutAProblemIsNumberedZeroAndFlagged() {
         TestResult unassigned = run.results().tests.get(0);
-        assertThat(unassigned.number).isEqualTo("0.1");
+        assertThat(unassigned.number).isEqualTo("0.0.1");
         assertThat(unassigned.extraData.get("test")).isEqualTo("grader.samples.scoring.UnassignedSample#hasNoProblem");
         assertThat(unassigned.extraData.get("problem_title")).isEqualTo("(tests without @Problem)");
     }

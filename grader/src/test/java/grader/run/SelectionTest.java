@@ -36,7 +36,7 @@ class SelectionTest {
         assertThat(run.results().tests).extracting(t -> t.extraData.get("problem"))
                 .containsOnly(4.0).hasSize(6);
         assertThat(run.results().tests).extracting(t -> t.number)
-                .containsExactly("4.1", "4.2", "4.3", "4.4", "4.5", "4.6");
+                .containsExactly("4.0.1", "4.0.2", "4.0.3", "4.0.4", "4.0.5", "4.0.6");
     }
 
     @Test
@@ -45,7 +45,7 @@ class SelectionTest {
                 "--in-process");
         assertThat(run.results().tests).extracting(t -> t.extraData.get("test"))
                 .containsExactly("grader.samples.scoring.ScoredSample#aborts");
-        assertThat(run.results().tests.get(0).number).isEqualTo("3.1");
+        assertThat(run.results().tests.get(0).number).isEqualTo("3.0.1");
     }
 
     @Test
@@ -83,8 +83,11 @@ class SelectionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(missing.toString());
         assertThatThrownBy(() -> options("--problem", "two")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--problem takes a whole problem number such as 1, not 'two'");
-        assertThatThrownBy(() -> options("--problem", "1.5")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not '1.5'");
+        assertThatThrownBy(() -> options("--problem", "1.x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not '1.x'");
+        // A TODO selects the test classes labelled with it, within its problem.
+        assertThat(options("--problem", "1.5").todo()).isEqualTo("1.5");
+        assertThat(options("--problem", "1.5").problem()).isEqualTo(1);
         assertThatThrownBy(() -> options("--time-limit", "0")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--time-limit must be positive");
         assertThatThrownBy(() -> options("--frobnicate", "1")).isInstanceOf(IllegalArgumentException.class)

@@ -97,7 +97,7 @@ class BatchTest {
     void aChangedPublicApiCostsOnlyItsOwnTests() {
         TestResult greeter = test("renamed", "greetsByName");
         assertThat(greeter.score).isZero();
-        assertThat(greeter.output).contains("changed the public API").contains("greet");
+        assertThat(greeter.output).contains("changed the signature").contains("greet");
         assertThat(test("renamed", "addsTwoNumbers").score).isEqualTo(2.0);
     }
 
