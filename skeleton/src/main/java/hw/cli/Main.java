@@ -10,6 +10,7 @@ import java.util.Locale;
  *     train  [--preset tiny] [--run runs/tiny] [--resume] [options]   train and save a run folder
  *     sample [--run runs/tiny] [--prompt TEXT] [--compare] [options]   print text from a trained run
  *     eval   [--run runs/tiny] [options]                              validation loss and perplexity
+ *     bench  [--rows train,naive,cached] [options]                     speed next to PyTorch's
  * </pre>
  *
  * Each command's {@code --help} lists its options. From the repository's root, through Maven:
@@ -36,6 +37,7 @@ public final class Main {
                 case "train" -> TrainCommand.run(rest);
                 case "sample" -> SampleCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
+                case "bench" -> BenchCommand.run(rest);
                 default -> throw new Options.UsageException("unknown command '" + args[0] + "'");
             }
             return 0;
@@ -70,6 +72,7 @@ public final class Main {
                   train  [--preset NAME] [--run DIR] [--resume] [...]   train; writes DIR (default runs/NAME)
                   sample [--run DIR] [--prompt TEXT] [--compare] [...]  print text from a trained run
                   eval   [--run DIR] [...]                              loss and perplexity on held-out text
+                  bench  [--rows train,naive,cached] [...]              training and sampling speed, PyTorch's beside
 
                 presets:
                 """ + Preset.describeAll() + """
