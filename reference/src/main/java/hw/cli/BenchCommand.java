@@ -22,7 +22,8 @@ import java.util.Set;
  * torch_bench.py), with the machine it ran on, as a table and as one JSON line appended to a file.
  */
 final class BenchCommand {
-    private static final Set<String> VALUED = Set.of("rows", "train-steps", "repeat", "new-tokens", "python", "json");
+    private static final Set<String> VALUED = Set.of("rows", "train-steps", "repeat", "new-tokens", "python", "json",
+            "dtype");
     private static final Set<String> FLAGS = Set.of("no-torch", "help");
     private static final Map<String, String> ROWS = new LinkedHashMap<>();
 
@@ -54,11 +55,13 @@ final class BenchCommand {
             throw new Options.UsageException("--new-tokens must leave the prompt room in the context of "
                     + KitBench.STANFORD.blockSize() + ": at most " + (KitBench.STANFORD.blockSize() - 1));
         }
+        String dtype = o.dtype("dtype", "float32");
         Machine machine = Machine.describe();
         String python = o.has("no-torch") ? null : TorchBench.findPython(o.text("python", null));
         System.out.println("bench on " + machine.summary() + "; Java " + Runtime.version());
         System.out.println("the best of " + repeat + " timed rounds after a warm-up; training " + steps
-                + " steps a round, sampling " + newTokens + " new tokens after a 1-token prompt");
+                + " steps a round, sampling " + newTokens + " new tokens after a 1-token prompt; " + dtype
+                + " on both sides");
         System.out.println(python == null ? "PyTorch: not found (no --python, and neither python3 nor"
                 + " /usr/bin/python3 imports torch): the kit's side only" : "PyTorch: " + python + ", one thread");
 
@@ -67,11 +70,11 @@ final class BenchCommand {
         try {
             for (String r : rows) {
                 System.out.println("  kit: " + r + " …");
-                kit.put(r, KitBench.inChildJvm(r, steps, repeat, newTokens));
+                kit.put(r, KitBench.inChildJvm(r, steps, repeat, newTokens, dtype));
             }
             if (python != null) {
                 try {
-                    torch = TorchBench.run(python, rows, steps, repeat, newTokens, "float32");
+                    torch = TorchBench.run(python, rows, steps, repeat, newTokens, dtype);
                 } catch (IOException e) {
                     System.out.println("PyTorch's side failed, so the kit's is shown alone: " + e.getMessage());
                 }
@@ -90,7 +93,7 @@ final class BenchCommand {
                     + " the wall-clock rates: the CPU-time rates are the steadier comparison%n", load,
                     machine.cores());
         }
-        String json = json(machine, rows, steps, repeat, newTokens, kit, torch, load);
+        String json = json(machine, rows, steps, repeat, newTokens, dtype, kit, torch, load);
         Path file = Path.of(o.text("json", "runs/bench.jsonl"));
         append(file, json);
         System.out.println("appended to " + file + ":");
@@ -147,7 +150,7 @@ final class BenchCommand {
         return bytes < 0 ? "?" : String.valueOf(bytes >> 20);
     }
 
-    static String json(Machine machine, List<String> rows, int steps, int repeat, int newTokens,
+    static String json(Machine machine, List<String> rows, int steps, int repeat, int newTokens, String dtype,
             Map<String, KitBench.Rate> kit, TorchBench.Result torch, double load) {
         JsonObject o = new JsonObject();
         o.addProperty("time", Instant.now().toString());
@@ -163,6 +166,7 @@ final class BenchCommand {
         o.addProperty("train_steps", steps);
         o.addProperty("repeat", repeat);
         o.addProperty("new_tokens", newTokens);
+        o.addProperty("dtype", dtype);
         JsonArray out = new JsonArray();
         for (String id : rows) {
             KitBench.Rate k = kit.get(id);
@@ -209,6 +213,7 @@ final class BenchCommand {
                   --new-tokens N     tokens to sample after a one-token prompt (default 255)
                   --python CMD       a Python with torch (default: python3, else /usr/bin/python3;
                                      Debian: apt-get install python3-torch)
+                  --dtype T          float32 (default, PyTorch's default too) or float64, both sides
                   --no-torch         the kit's side only
                   --json FILE        append the results as one JSON line (default runs/bench.jsonl)""";
     }

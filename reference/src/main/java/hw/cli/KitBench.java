@@ -11,6 +11,7 @@ import hw.sample.NaiveSampler;
 import hw.sample.Sampler;
 import hw.sample.SamplingOptions;
 import hw.tensor.NativeMemory;
+import hw.tensor.Precision;
 import hw.train.Trainer;
 import hw.train.TrainerConfig;
 import java.io.IOException;
@@ -57,12 +58,13 @@ final class KitBench {
     }
 
     /** Runs one row in a fresh JVM with this JVM's options and class path, and reads what it measured. */
-    static Rate inChildJvm(String row, int steps, int repeat, int newTokens) throws IOException, InterruptedException {
+    static Rate inChildJvm(String row, int steps, int repeat, int newTokens, String dtype)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KitBench.class.getName(), row,
-                String.valueOf(steps), String.valueOf(repeat), String.valueOf(newTokens)));
+                String.valueOf(steps), String.valueOf(repeat), String.valueOf(newTokens), dtype));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0) {
@@ -73,17 +75,21 @@ final class KitBench {
         return new Rate(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Long.parseLong(f[2]));
     }
 
-    /** The child's entry: {@code ROW STEPS REPEAT NEW_TOKENS}; prints "wall cpu peakBytes" on its last line. */
+    /**
+     * The child's entry: {@code ROW STEPS REPEAT NEW_TOKENS DTYPE}; prints "wall cpu peakBytes" on its last line.
+     */
     public static void main(String[] args) {
         int steps = Integer.parseInt(args[1]), repeat = Integer.parseInt(args[2]);
         int newTokens = Integer.parseInt(args[3]);
-        Rate r = switch (args[0]) {
-            case "train" -> training(steps, repeat);
-            case "naive" -> sampling(false, newTokens, repeat);
-            case "cached" -> sampling(true, newTokens, repeat);
-            default -> throw new IllegalArgumentException("unknown row " + args[0]);
-        };
-        System.out.println(r.wall() + " " + r.cpu() + " " + r.peakBytes());
+        try (Precision.Scope ignored = Precision.use(Precision.parse(args[4]))) {
+            Rate r = switch (args[0]) {
+                case "train" -> training(steps, repeat);
+                case "naive" -> sampling(false, newTokens, repeat);
+                case "cached" -> sampling(true, newTokens, repeat);
+                default -> throw new IllegalArgumentException("unknown row " + args[0]);
+            };
+            System.out.println(r.wall() + " " + r.cpu() + " " + r.peakBytes());
+        }
     }
 
     /** Training tokens per second at the JKU configuration. */

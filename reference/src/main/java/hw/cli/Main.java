@@ -1,5 +1,6 @@
 package hw.cli;
 
+import hw.tensor.Precision;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -32,7 +33,8 @@ public final class Main {
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
+        // A command sets the run's floating-point type for itself (hw.tensor.Precision); this scope restores it.
+        try (Precision.Scope ignored = Precision.use(Precision.current())) {
             switch (args[0]) {
                 case "train" -> TrainCommand.run(rest);
                 case "sample" -> SampleCommand.run(rest);

@@ -44,11 +44,13 @@ class BenchCommandTest {
 
     @Test
     void theJsonLineHasTheMachineAndEveryRow() {
-        String line = BenchCommand.json(MACHINE, List.of("naive", "cached"), 20, 3, 255, kit(), null, 1.5);
+        String line = BenchCommand.json(MACHINE, List.of("naive", "cached"), 20, 3, 255, "float32", kit(), null,
+                1.5);
         assertThat(line).doesNotContain("\n");
         JsonObject o = new Gson().fromJson(line, JsonObject.class);
         assertThat(o.getAsJsonObject("machine").get("openblas_core").getAsString()).isEqualTo("SkylakeX");
         assertThat(o.getAsJsonObject("machine").get("cores").getAsInt()).isEqualTo(2);
+        assertThat(o.get("dtype").getAsString()).isEqualTo("float32");
         assertThat(o.getAsJsonArray("rows")).hasSize(2);
         assertThat(o.getAsJsonArray("rows").get(1).getAsJsonObject().get("kit_tokens_per_s").getAsDouble())
                 .isEqualTo(80.0);
@@ -62,5 +64,7 @@ class BenchCommandTest {
                 .isInstanceOf(Options.UsageException.class).hasMessageContaining("at most 255");
         assertThatThrownBy(() -> BenchCommand.run(new String[] {"--repeat", "0"}))
                 .isInstanceOf(Options.UsageException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--dtype", "int8"}))
+                .isInstanceOf(Options.UsageException.class).hasMessageContaining("float32 or float64");
     }
 }
