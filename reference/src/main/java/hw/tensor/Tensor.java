@@ -582,8 +582,9 @@ public final class Tensor {
             INDArray out = a2.mmul(other.data).reshape('c', outShape);
             return fromOp("matmul", out, g -> {
                 INDArray g2 = g.reshape('c', -1, b[1]);
+                // gemm's transpose flags instead of transposed views, which ND4J copies before multiplying.
                 return new INDArray[] {
-                    g2.mmul(other.data.transpose()).reshape('c', a), a2.transpose().mmul(g2)};
+                    Nd4j.gemm(g2, other.data, false, true).reshape('c', a), Nd4j.gemm(a2, g2, true, false)};
             }, this, other);
         }
         if (a.length != b.length || !Arrays.equals(Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2))) {
