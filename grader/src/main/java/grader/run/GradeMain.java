@@ -242,6 +242,7 @@ public final class GradeMain {
                             + memory.describe() + ". Tests that need more will fail; give the autograder more"
                             + " memory.");
                 }
+                Files.writeString(work.resolve("child-memory.txt"), memory.describe() + "\n" + memory.jvmArgs() + "\n");
                 List<String> jvmArgs = new ArrayList<>(memory.jvmArgs());
                 jvmArgs.addAll(options.jvmArgs());
                 new IsolatedRun(new IsolatedRun.Settings(classpath, jvmArgs, options.submission(),
