@@ -145,6 +145,10 @@ public final class GradeMain {
                 throw new IllegalArgumentException("--submission " + p + " does not exist (build it first)");
             }
         }
+        if (memory != null && memory < ChildMemory.MINIMUM) {
+            throw new IllegalArgumentException("--memory " + memory / ChildMemory.MB + " MB is too little: a test JVM"
+                    + " needs at least " + ChildMemory.MINIMUM / ChildMemory.MB + " MB");
+        }
         if (compileReport != null && !Files.isRegularFile(compileReport)) {
             throw new IllegalArgumentException("--compile-report " + compileReport + " does not exist");
         }
@@ -242,7 +246,8 @@ public final class GradeMain {
                             + memory.describe() + ". Tests that need more will fail; give the autograder more"
                             + " memory.");
                 }
-                Files.writeString(work.resolve("child-memory.txt"), memory.describe() + "\n" + memory.jvmArgs() + "\n");
+                Files.writeString(work.resolve("child-memory.txt"), memory.describe() + "\n" + memory.jvmArgs()
+                        + "\n");
                 List<String> jvmArgs = new ArrayList<>(memory.jvmArgs());
                 jvmArgs.addAll(options.jvmArgs());
                 new IsolatedRun(new IsolatedRun.Settings(classpath, jvmArgs, options.submission(),

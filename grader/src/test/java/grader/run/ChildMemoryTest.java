@@ -163,5 +163,7 @@ class ChildMemoryTest {
         assertThat(GradeMain.size("--memory", "768MiB")).isEqualTo(768 * MB);
         assertThat(GradeMain.size("--memory", "1048576")).isEqualTo(MB);
         assertThatThrownBy(() -> GradeMain.size("--memory", "lots")).hasMessageContaining("--memory");
+        assertThatThrownBy(() -> GradeMain.parse(new String[] {"--tests", root.toString(), "--memory", "100m"}))
+                .hasMessageContaining("--memory 100 MB is too little");
     }
 }
