@@ -39,8 +39,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * java -cp DEPENDENCIES:TESTS:SUBMISSION grader.run.GradeMain --tests DIR [--tests DIR] [--submission PATH]
  *      [--out DIR] [--problem N|N.T] [--test Class[#method] | package.*] [--label TEXT] [--rerun "mvn ... -Dgrade.test=%s"]
  *      [--time-limit SECONDS] [--budget SECONDS] [--jvm-arg ARG]... [--output-cap BYTES] [--in-process]
- *      [--hidden DIR|JAR]... [--compile-report FILE]
+ *      [--hidden DIR|JAR]... [--compile-report FILE] [--memory SIZE]
  * </pre>
+ *
+ * Each test JVM's memory is sized from what the container has ({@link ChildMemory}); {@code --memory 512m} sets
+ * its total instead (the batch grader gives each of its parallel jobs a share), {@code --jvm-arg} adds to or
+ * overrides the options that sizing chose.
  *
  * Options take "--flag value" or "--flag=value". Exit status: 0 when grading completed, whatever the score; 2 when
  * it could not (bad arguments, no tests).
@@ -52,7 +56,7 @@ public final class GradeMain {
     /** The parsed command line. */
     record Options(List<Path> tests, List<Path> hidden, List<Path> submission, Path out, Integer problem,
             String test, String label, String rerun, double timeLimit, double budget, List<String> jvmArgs,
-            int outputCap, boolean inProcess, Path compileReport, String todo, boolean leaderboard) {
+            int outputCap, boolean inProcess, Path compileReport, String todo, boolean leaderboard, Long memory) {
     }
 
     public static void main(String[] args) {
@@ -72,8 +76,8 @@ public final class GradeMain {
         Path compileReport = null;
         Path out = Paths.get("target", "grade");
         List<Path> submission = new ArrayList<>();
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=4g",
-                "-Dorg.bytedeco.javacpp.maxphysicalbytes=8g"));
+        List<String> jvmArgs = new ArrayList<>(); // after the sized memory options, so these win
+        Long memory = null;
         Integer problem = null;
         String todo = null;
         String test = null;
@@ -131,9 +135,10 @@ public final class GradeMain {
                 case "--budget" -> budget = positive(flag, value);
                 case "--jvm-arg" -> jvmArgs.add(value);
                 case "--output-cap" -> outputCap = (int) positive(flag, value);
+                case "--memory" -> memory = value.isBlank() ? null : size(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (known: --tests"
                         + " --hidden --compile-report --submission --out --problem --test --label --rerun --time-limit --budget --jvm-arg"
-                        + " --output-cap --in-process --leaderboard)");
+                        + " --output-cap --in-process --leaderboard --memory)");
             }
         }
         if (tests.isEmpty()) {
@@ -150,11 +155,31 @@ public final class GradeMain {
                 throw new IllegalArgumentException("--submission " + p + " does not exist (build it first)");
             }
         }
+        if (memory != null && memory < ChildMemory.MINIMUM) {
+            throw new IllegalArgumentException("--memory " + memory / ChildMemory.MB + " MB is too little: a test JVM"
+                    + " needs at least " + ChildMemory.MINIMUM / ChildMemory.MB + " MB");
+        }
         if (compileReport != null && !Files.isRegularFile(compileReport)) {
             throw new IllegalArgumentException("--compile-report " + compileReport + " does not exist");
         }
         return new Options(tests, hidden, submission, out, problem, test, label, rerun, timeLimit, budget, jvmArgs,
-                outputCap, inProcess, compileReport, todo, leaderboard);
+                outputCap, inProcess, compileReport, todo, leaderboard, memory);
+    }
+
+    /** A size in bytes, or with a suffix k, m, g (binary: 512m is 512 MiB). */
+    static long size(String flag, String value) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("i?b$", "");
+        long unit = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        double n = number(flag, unit == 1 ? v : v.substring(0, v.length() - 1));
+        if (!(n > 0)) {
+            throw new IllegalArgumentException(flag + " takes a positive size such as 512m or 2g, not " + value);
+        }
+        return (long) (n * unit);
     }
 
     private static double number(String flag, String value) {
@@ -224,9 +249,20 @@ public final class GradeMain {
                 launcher.execute(plan, new ResultCollector(catalog, explainer));
             } else {
                 String classpath = IsolatedRun.classpath(baseClasspath, roots);
-                new IsolatedRun(new IsolatedRun.Settings(classpath, options.jvmArgs(), options.submission(),
+                ChildMemory memory = options.memory() == null ? ChildMemory.plan()
+                        : ChildMemory.split(options.memory(), ContainerMemory.detect());
+                if (options.memory() == null && memory.tooSmall()) {
+                    console.println("warning: the container leaves too little memory for the tests; "
+                            + memory.describe() + ". Tests that need more will fail; give the autograder more"
+                            + " memory.");
+                }
+                Files.writeString(work.resolve("child-memory.txt"), memory.describe() + "\n" + memory.jvmArgs()
+                        + "\n");
+                List<String> jvmArgs = new ArrayList<>(memory.jvmArgs());
+                jvmArgs.addAll(options.jvmArgs());
+                new IsolatedRun(new IsolatedRun.Settings(classpath, jvmArgs, options.submission(),
                         options.timeLimit(), options.budget(), options.outputCap(), work,
-                        options.compileReport()), catalog).run();
+                        options.compileReport(), memory), catalog).run();
             }
 
             Results results = ResultsBuilder.build(catalog.units(), options.rerun(),

@@ -30,7 +30,8 @@ final class IsolatedRun {
 
     /** How to start and bound the children. */
     record Settings(String classpath, List<String> jvmArgs, List<Path> submission,
-            double defaultTimeLimit, double budgetSeconds, int outputCap, Path workDir, Path compileReport) {
+            double defaultTimeLimit, double budgetSeconds, int outputCap, Path workDir, Path compileReport,
+            ChildMemory memory) {
     }
 
     private final Settings settings;
@@ -212,11 +213,17 @@ final class IsolatedRun {
                     + " System.exit in homework code";
         }
         if (fatal != null) {
-            String what = fatal.startsWith("java.lang.OutOfMemoryError") ? "ran out of memory" : "failed fatally";
-            return "the test " + what + ": " + fatal;
+            boolean memory = fatal.startsWith("java.lang.OutOfMemoryError");
+            return "the test " + (memory ? "ran out of memory" : "failed fatally") + ": " + fatal
+                    + (memory ? memoryAdvice() : "");
         }
         if (status == 3) {
-            return "the test ran out of memory (Java heap): look for arrays that grow without bound";
+            return "the test ran out of memory (Java heap): look for arrays that grow without bound" + memoryAdvice();
+        }
+        if (status == 137) {
+            // SIGKILL, and not from the grader (a timeout is charged before this): the kernel's OOM killer.
+            return "the test JVM was killed (SIGKILL) while this test ran, most likely by the kernel because the"
+                    + " container ran out of memory" + memoryAdvice() + stderrTail(stderr);
         }
         boolean crashLog = Files.exists(settings.workDir().resolve("hs_err_pid" + pid + ".log"));
         if (crashLog || status == 134 || status == 139) {
@@ -226,6 +233,10 @@ final class IsolatedRun {
         }
         return "the JVM ended abruptly while this test ran (exit status " + status + "): Runtime.halt, a crash, or"
                 + " the operating system stopped it" + stderrTail(stderr);
+    }
+
+    private String memoryAdvice() {
+        return settings.memory() == null ? "" : settings.memory().outOfMemoryAdvice();
     }
 
     private String stderrTail() {

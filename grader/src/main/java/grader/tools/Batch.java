@@ -49,12 +49,17 @@ public final class Batch {
         }
         console.printf(Locale.ROOT, "batch: %d submissions, %d already graded, %d to grade, %d at a time%n",
                 already + todo.size(), already, todo.size(), jobs);
+        List<String> args = new ArrayList<>(gradeArgs);
+        if (jobs > 1 && args.stream().noneMatch(a -> a.startsWith("--memory"))) {
+            // Side by side, each job's test JVMs get a share of the container, not all of it.
+            args.add("--memory=" + grader.run.ChildMemory.share(jobs));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<?>> running = new ArrayList<>();
         for (Path s : todo) {
             running.add(pool.submit(() -> {
                 Path dir = out.resolve(name(s));
-                Results r = GradeSubmission.grade(layout, s, dir, gradeArgs);
+                Results r = GradeSubmission.grade(layout, s, dir, args);
                 mark(dir);
                 synchronized (Batch.class) {
                     writeGradebook(out);

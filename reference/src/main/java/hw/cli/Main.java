@@ -1,5 +1,6 @@
 package hw.cli;
 
+import hw.tensor.Precision;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import java.util.Locale;
  *     eval   [--run runs/tiny] [options]                              validation loss and perplexity
  *     bleu   HYP REF [REF...]                                         corpus BLEU, as sacreBLEU prints it
  *     translate train|eval|--text …                                   a German→English translator
+ *     bench  [--rows train,naive,cached] [options]                     speed next to PyTorch's
  * </pre>
  *
  * Each command's {@code --help} lists its options. From the repository's root, through Maven:
@@ -33,13 +35,15 @@ public final class Main {
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
+        // A command sets the run's floating-point type for itself (hw.tensor.Precision); this scope restores it.
+        try (Precision.Scope ignored = Precision.use(Precision.current())) {
             switch (args[0]) {
                 case "train" -> TrainCommand.run(rest);
                 case "sample" -> SampleCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
                 case "bleu" -> BleuCommand.run(rest);
                 case "translate" -> TranslateCommand.run(rest);
+                case "bench" -> BenchCommand.run(rest);
                 default -> throw new Options.UsageException("unknown command '" + args[0] + "'");
             }
             return 0;
@@ -76,6 +80,7 @@ public final class Main {
                   eval   [--run DIR] [...]                              loss and perplexity on held-out text
                   bleu   HYP REF [REF ...]                              corpus BLEU of a translation (sacreBLEU's)
                   translate train|eval|--text ...                       German→English (`translate --help`)
+                  bench  [--rows train,naive,cached] [...]              training and sampling speed, PyTorch's beside
 
                 presets:
                 """ + Preset.describeAll() + """

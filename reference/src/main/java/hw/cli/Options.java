@@ -103,6 +103,15 @@ final class Options {
         }
     }
 
+    /** A floating-point type, float32 or float64 ({@link hw.tensor.Precision}), by its canonical name. */
+    String dtype(String name, String fallback) {
+        try {
+            return hw.tensor.Precision.name(hw.tensor.Precision.parse(text(name, fallback)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": --" + name + ": " + e.getMessage());
+        }
+    }
+
     /** A mistake on the command line: printed as one line with the usage, never as a stack trace. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {

@@ -6,11 +6,13 @@ import com.google.gson.JsonParseException;
 import hw.data.Tokenizer;
 import hw.model.GPT;
 import hw.model.GPTConfig;
+import hw.tensor.Precision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The folder a training run writes and {@code sample} and {@code eval} read:
@@ -26,8 +28,15 @@ import java.nio.file.Path;
 record RunDirectory(Path dir) {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-    /** What {@code run.json} holds. */
-    record RunInfo(String preset, String corpus, long maxChars, String tokenizer, GPTConfig model, long seed) {
+    /**
+     * What {@code run.json} holds. {@code dtype} is the floating-point type the run trains and samples in
+     * ("float32" or "float64"); runs written before it was recorded trained in float64.
+     */
+    record RunInfo(String preset, String corpus, long maxChars, String tokenizer, GPTConfig model, long seed,
+            String dtype) {
+        DataType type() {
+            return dtype == null ? DataType.DOUBLE : Precision.parse(dtype);
+        }
     }
 
     Path info() {
@@ -62,6 +71,7 @@ record RunDirectory(Path dir) {
             if (info == null || info.model() == null || info.corpus() == null || info.tokenizer() == null) {
                 throw new JsonParseException("fields are missing");
             }
+            info.type(); // an unknown dtype is an error now, not in the middle of sampling
             return info;
         } catch (NoSuchFileException e) {
             throw new Options.UsageException("no trained model in " + dir + " (" + info() + " is missing): train one"
@@ -82,6 +92,7 @@ record RunDirectory(Path dir) {
             throw new Options.UsageException(tokenizer() + " has " + tokenizer.vocabSize() + " tokens but the model"
                     + " in " + info() + " has " + info.model().vocabSize() + "; the run folder is inconsistent");
         }
+        Precision.use(info.type()); // for the rest of the command (Main restores it)
         GPT model = new GPT(info.model().withDropout(0.0), false); // the parameters are loaded next
         try {
             model.load(model());

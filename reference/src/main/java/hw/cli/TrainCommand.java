@@ -14,6 +14,7 @@ import hw.optim.Optimizer;
 import hw.optim.ParamGroups;
 import hw.optim.SGD;
 import hw.train.Trainer;
+import hw.tensor.Precision;
 import hw.train.TrainerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class TrainCommand {
     private static final Set<String> VALUED = Set.of("preset", "run", "corpus", "max-chars", "tokenizer", "steps",
             "batch-size", "block-size", "layers", "heads", "width", "dropout", "lr", "warmup", "weight-decay",
             "optimizer", "grad-accum", "clip", "eval-interval", "eval-batches", "checkpoint-interval", "seed",
-            "sample-tokens");
+            "sample-tokens", "dtype");
     private static final Set<String> FLAGS = Set.of("resume", "help");
 
     private TrainCommand() {
@@ -48,7 +49,7 @@ final class TrainCommand {
             // The data, the tokenizer and the model's shape are the run's; only the training options may change.
             info = run.readInfo();
             for (String fixed : new String[] {"corpus", "max-chars", "tokenizer", "block-size", "layers", "heads",
-                    "width", "dropout", "seed"}) {
+                    "width", "dropout", "seed", "dtype"}) {
                 if (o.has(fixed)) {
                     throw new Options.UsageException("--" + fixed + " cannot change when resuming; " + run.info()
                             + " fixes it");
@@ -70,7 +71,8 @@ final class TrainCommand {
             GPTConfig shape = new GPTConfig(tokenizer.vocabSize(), o.integer("block-size", p.blockSize()),
                     o.integer("layers", p.nLayer()), o.integer("heads", p.nHead()), o.integer("width", p.nEmbd()),
                     o.number("dropout", p.dropout()), true, true, seed);
-            info = new RunDirectory.RunInfo(p.name(), corpus, maxChars, tokenizer.kind(), shape, seed);
+            info = new RunDirectory.RunInfo(p.name(), corpus, maxChars, tokenizer.kind(), shape, seed,
+                    o.dtype("dtype", "float32"));
         }
         Preset p = Preset.named(o.text("preset", info.preset()));
         long seed = info.seed();
@@ -82,6 +84,7 @@ final class TrainCommand {
                 info.corpus(), text.length(), tokens.length, tokenizer.kind(), tokenizer.vocabSize(),
                 split.train().length, split.validation().length);
 
+        Precision.use(info.type()); // the parameters and every operation on them, for the rest of the command
         GPT model = new GPT(shape);
         double lr = o.number("lr", p.learningRate());
         int steps = o.integer("steps", p.steps());
@@ -176,6 +179,8 @@ final class TrainCommand {
                   --optimizer O        adamw (default), adam or sgd (momentum 0.9)
                   --lr X  --warmup N  --weight-decay X  --grad-accum K  --clip X (0: none)
                   --eval-interval N  --eval-batches N  --checkpoint-interval N  --seed S
+                  --dtype T            float32 (default, as PyTorch trains) or float64; sample and eval
+                                       use the run's
                   --sample-tokens N    how much text to print at the end (0: none)""".formatted(Preset.names());
     }
 }

@@ -75,7 +75,7 @@ public final class Batches {
             for (int k = 0; k < nBatches; k++) {
                 Batch batch = batches.get();
                 total += model.forward(batch.inputs(), batch.targets()).loss().item();
-                NativeMemory.collectGarbage();
+                NativeMemory.collectIfGrown();
             }
             return total / nBatches;
         }

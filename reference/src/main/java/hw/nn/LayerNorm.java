@@ -1,8 +1,8 @@
 package hw.nn;
 
+import hw.tensor.Precision;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -31,8 +31,8 @@ public class LayerNorm extends Module {
         }
         this.size = size;
         this.eps = eps;
-        this.weight = registerParameter("weight", Tensor.param(Nd4j.ones(DataType.DOUBLE, size)));
-        this.bias = registerParameter("bias", Tensor.param(Nd4j.zeros(DataType.DOUBLE, size)));
+        this.weight = registerParameter("weight", Tensor.param(Nd4j.ones(Precision.current(), size)));
+        this.bias = registerParameter("bias", Tensor.param(Nd4j.zeros(Precision.current(), size)));
     }
 
     public LayerNorm(long size) {

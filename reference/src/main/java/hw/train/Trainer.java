@@ -134,7 +134,7 @@ public class Trainer {
                     micro.add(checkShape(trainBatches.get()));
                 }
                 double loss = trainStep(model, optimizer, micro, schedule, config.clipNorm());
-                NativeMemory.collectGarbage(); // the step's graph is garbage now; free its off-heap arrays
+                NativeMemory.collectIfGrown(); // the step's graph is garbage now; free off-heap arrays now and then
                 if (step() != s) {
                     throw new IllegalStateException("Trainer: after a training step the optimizer counts " + step()
                             + " steps, expected " + s + " (does its step() call nextStep() exactly once?)");

@@ -26,6 +26,11 @@ class MainTest {
             assertThat(tmp.resolve("run").resolve(file)).exists();
         }
 
+        assertThat(Files.readString(tmp.resolve("run").resolve("run.json")))
+                .as("trained in float32 by default, as PyTorch does").contains("\"dtype\": \"float32\"");
+        assertThat(hw.tensor.Precision.current()).as("the command leaves the default type as it found it")
+                .isEqualTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+
         Ran sample = run("sample", "--run", dir, "--prompt", "the ", "--tokens", "10", "--seed", "3");
         assertThat(sample.status()).as(sample.err()).isZero();
         assertThat(sample.out()).contains("---- prompt: \"the \" (10 tokens) ----");
@@ -66,6 +71,8 @@ class MainTest {
                 + " \"nHead\": 3, \"nEmbd\": 8}}");
         assertThat(run("sample", "--run", broken.toString()).err()).contains("is not a valid run description",
                 "nHead = 3 must divide nEmbd = 8");
+        assertThat(run("train", "--run", tmp.resolve("d").toString(), "--dtype", "int8").err())
+                .contains("--dtype", "float32 or float64");
         Ran badCorpus = run("train", "--run", tmp.resolve("r").toString(), "--corpus", tmp.resolve("none.txt").toString());
         assertThat(badCorpus.status()).isEqualTo(1);
         assertThat(badCorpus.err()).contains("neither \"python\", \"english\" nor an existing file");

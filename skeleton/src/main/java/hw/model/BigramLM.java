@@ -3,12 +3,12 @@ package hw.model;
 import hw.nn.Functions;
 import hw.nn.Init;
 import hw.nn.Module;
+import hw.tensor.Precision;
 import hw.tensor.Tensor;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -37,7 +37,7 @@ public class BigramLM extends Module implements LanguageModel {
             throw new IllegalArgumentException("BigramLM: vocabSize must be positive, got " + vocabSize);
         }
         this.vocabSize = vocabSize;
-        this.table = registerParameter("table", Tensor.param(Nd4j.zeros(DataType.DOUBLE, vocabSize, vocabSize)));
+        this.table = registerParameter("table", Tensor.param(Nd4j.zeros(Precision.current(), vocabSize, vocabSize)));
         Init.normal(table, INIT_STD, new Random(seed));
     }
 

@@ -1,7 +1,7 @@
 package hw.nn;
 
+import hw.tensor.Precision;
 import hw.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,7 +49,7 @@ public class Dropout extends Module {
 
     /** A fresh array of the given shape holding 1 with probability 1 − p and 0 otherwise. */
     protected INDArray keepMask(long... shape) {
-        INDArray mask = Nd4j.createUninitialized(DataType.DOUBLE, shape);
+        INDArray mask = Nd4j.createUninitialized(Precision.current(), shape);
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - p), rng);
         return mask;
     }

@@ -1,8 +1,8 @@
 package hw.nn;
 
+import hw.tensor.Precision;
 import hw.tensor.Tensor;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,7 +20,7 @@ public class Embedding extends Module {
         }
         this.numEmbeddings = numEmbeddings;
         this.dim = dim;
-        this.weight = registerParameter("weight", Tensor.param(Nd4j.zeros(DataType.DOUBLE, numEmbeddings, dim)));
+        this.weight = registerParameter("weight", Tensor.param(Nd4j.zeros(Precision.current(), numEmbeddings, dim)));
         Init.normal(weight, 1.0, rng);
     }
 

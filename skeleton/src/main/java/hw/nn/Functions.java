@@ -3,7 +3,9 @@ package hw.nn;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The functions a language model is made of, built from {@link Tensor} operations so that backpropagation
@@ -105,11 +107,17 @@ public final class Functions {
      */
     public static Tensor softmax(Tensor x, int axis) {
         int a = Shapes.axis("softmax", axis, x.rank());
-        INDArray shifted = x.data().sub(x.data().max(true, a));
-        INDArray e = Transforms.exp(shifted, false);
-        INDArray out = e.divi(e.sum(true, a));
-        // d softmax: s ⊙ (g − Σ g ⊙ s), the sum along the same axis.
-        return Tensor.fromOp("softmax", out, g -> new INDArray[] {out.mul(g.sub(g.mul(out).sum(true, a)))}, x);
+        // ND4J's own softmax and its gradient s ⊙ (g − Σ g ⊙ s) (three operations and one, instead of five and
+        // four, which matters at 6–50 µs an operation), on x minus its maximum: ND4J's softmax does not shift
+        // every input itself, so rows such as [−1000, −1000] would underflow to 0 / 0.
+        INDArray in = x.data().sub(x.data().max(true, a));
+        INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
+        Nd4j.exec(new SoftMax(in, out, a));
+        return Tensor.fromOp("softmax", out, g -> {
+            INDArray grad = Nd4j.createUninitialized(in.dataType(), in.shape());
+            Nd4j.exec(new SoftmaxBp(in, g, grad, a));
+            return new INDArray[] {grad};
+        }, x);
     }
 
     /** The mean cross-entropy of logits [..., C] against targets (one per row of logits, row-major). */

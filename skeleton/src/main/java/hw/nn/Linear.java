@@ -1,9 +1,9 @@
 package hw.nn;
 
+import hw.tensor.Precision;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -26,10 +26,10 @@ public class Linear extends Module {
         this.in = in;
         this.out = out;
         double bound = 1.0 / Math.sqrt(in);
-        this.weight = registerParameter("weight", Tensor.param(Nd4j.zeros(DataType.DOUBLE, in, out)));
+        this.weight = registerParameter("weight", Tensor.param(Nd4j.zeros(Precision.current(), in, out)));
         Init.uniform(weight, bound, rng);
         if (bias) {
-            this.bias = registerParameter("bias", Tensor.param(Nd4j.zeros(DataType.DOUBLE, out)));
+            this.bias = registerParameter("bias", Tensor.param(Nd4j.zeros(Precision.current(), out)));
             Init.uniform(this.bias, bound, rng);
         } else {
             this.bias = null;

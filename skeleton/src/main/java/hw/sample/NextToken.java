@@ -1,5 +1,6 @@
 package hw.sample;
 
+import hw.tensor.NativeMemory;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public final class NextToken {
         long last = data.size(1) - 1;
         double[] row = data.get(NDArrayIndex.point(0), NDArrayIndex.point(last), NDArrayIndex.all()).dup()
                 .toDoubleVector();
+        NativeMemory.collectIfGrown(); // once per token: the forward pass that made these logits is garbage now
         return choose(row, options, rng);
     }
 

@@ -15,7 +15,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Operations ({@link #add}, {@link #matmul}, {@link #sum}, …) return new tensors and never change their
  * inputs. When gradients are enabled ({@link GradMode}) and an input requires a gradient, the result records its
  * inputs and a {@link Backward} rule, so {@link #backward()} can later fill in {@code grad} for every leaf that
- * requires one. Values are double precision unless built from an array of another type.
+ * requires one. Values are of the {@link Precision} type (double unless changed) unless built from an array of
+ * another type; an operation's result has its inputs' type.
  *
  * <p>Shapes follow NumPy: binary operations broadcast, and axes may be negative (counted from the end).
  */
@@ -57,27 +58,27 @@ public final class Tensor {
             throw new IllegalArgumentException("Tensor.of: " + values.length + " values do not fill shape "
                     + Shapes.show(shape) + " (" + n + " elements)");
         }
-        return constant(Nd4j.create(values, shape, DataType.DOUBLE));
+        return constant(Nd4j.create(values, shape, Precision.current()));
     }
 
     /** A 2-D constant from rows of equal length. */
     public static Tensor of(double[][] rows) {
-        return constant(Nd4j.createFromArray(rows).castTo(DataType.DOUBLE));
+        return constant(Nd4j.createFromArray(rows).castTo(Precision.current()));
     }
 
     /** A rank-0 constant. */
     public static Tensor scalar(double value) {
-        return constant(Nd4j.scalar(value));
+        return constant(Nd4j.scalar(Precision.current(), value));
     }
 
     /** A constant of zeros. */
     public static Tensor zeros(long... shape) {
-        return constant(Nd4j.zeros(DataType.DOUBLE, shape));
+        return constant(Nd4j.zeros(Precision.current(), shape));
     }
 
     /** A constant of ones. */
     public static Tensor ones(long... shape) {
-        return constant(Nd4j.ones(DataType.DOUBLE, shape));
+        return constant(Nd4j.ones(Precision.current(), shape));
     }
 
     /**
@@ -91,6 +92,7 @@ public final class Tensor {
      * @param inputs   the tensors the result was computed from
      */
     public static Tensor fromOp(String op, INDArray value, Backward backward, Tensor... inputs) {
+        NativeMemory.produced(value);
         boolean needsGrad = false;
         if (GradMode.isEnabled()) {
             for (Tensor t : inputs) {
@@ -553,6 +555,9 @@ public final class Tensor {
      * batch axes; and [..., m, k] @ [k, n], which applies one matrix to every row (as a linear layer does).
      */
     public Tensor matmul(Tensor other) {
+        if (other.data.dataType() != data.dataType()) {
+            return matmul(other.castTo(data.dataType())); // ND4J multiplies equal types only; keep this one's
+        }
         long[] a = shape(), b = other.shape();
         if (a.length < 2 || b.length < 2 || a[a.length - 1] != b[b.length - 2]) {
             throw new IllegalArgumentException("matmul: shapes " + Shapes.show(a) + " and " + Shapes.show(b)
@@ -567,8 +572,9 @@ public final class Tensor {
             INDArray out = a2.mmul(other.data).reshape('c', outShape);
             return fromOp("matmul", out, g -> {
                 INDArray g2 = g.reshape('c', -1, b[1]);
+                // gemm's transpose flags instead of transposed views, which ND4J copies before multiplying.
                 return new INDArray[] {
-                    g2.mmul(other.data.transpose()).reshape('c', a), a2.transpose().mmul(g2)};
+                    Nd4j.gemm(g2, other.data, false, true).reshape('c', a), Nd4j.gemm(a2, g2, true, false)};
             }, this, other);
         }
         if (a.length != b.length || !Arrays.equals(Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2))) {
@@ -578,6 +584,12 @@ public final class Tensor {
         INDArray out = Nd4j.matmul(data, other.data);
         return fromOp("matmul", out, g -> new INDArray[] {
             Nd4j.matmul(g, other.data, false, true, false), Nd4j.matmul(data, g, true, false, false)}, this, other);
+    }
+
+    /** This tensor's value as another floating-point type; the gradient is cast back. */
+    private Tensor castTo(DataType type) {
+        DataType own = data.dataType();
+        return fromOp("cast", data.castTo(type), g -> new INDArray[] {g.castTo(own)}, this);
     }
 
     @Override

@@ -1,0 +1,70 @@
+package hw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The bench's reporting (the measurements themselves are the benchmark's job, not a unit test's). */
+class BenchCommandTest {
+    private static final Machine MACHINE = new Machine(2, "Some CPU", "SkylakeX", "1");
+
+    private static Map<String, KitBench.Rate> kit() {
+        Map<String, KitBench.Rate> kit = new LinkedHashMap<>();
+        kit.put("naive", new KitBench.Rate(10, 12, 600L << 20));
+        kit.put("cached", new KitBench.Rate(80, 90, 500L << 20));
+        return kit;
+    }
+
+    @Test
+    void readsTheTorchScriptsLine() throws IOException {
+        TorchBench.Result r = TorchBench.parse("{\"torch\": \"1.13.0\", \"dtype\": \"float32\", \"rows\": {\"naive\":"
+                + " {\"tokens_per_s\": 20.5, \"cpu_tokens_per_s\": 21.0, \"peak_rss\": 314572800}}}");
+        assertThat(r.version()).isEqualTo("1.13.0");
+        assertThat(r.rows().get("naive")).isEqualTo(new KitBench.Rate(20.5, 21.0, 300L << 20));
+        assertThatThrownBy(() -> TorchBench.parse("Traceback (most recent call last):"))
+                .isInstanceOf(IOException.class).hasMessageContaining("JSON");
+    }
+
+    @Test
+    void theTableShowsRatiosWhenTorchRanAndDashesWhenNot() {
+        TorchBench.Result torch = new TorchBench.Result("1.13", Map.of("naive", new KitBench.Rate(20, 24, 300L << 20),
+                "cached", new KitBench.Rate(100, 120, 300L << 20)));
+        String with = BenchCommand.table(kit(), torch);
+        assertThat(with).contains("0.50×").contains("0.80×").contains("600 / 300").contains("8.00×").contains("5.00×");
+        String without = BenchCommand.table(kit(), null);
+        assertThat(without).contains("—").doesNotContain("0.50×").contains("600");
+    }
+
+    @Test
+    void theJsonLineHasTheMachineAndEveryRow() {
+        String line = BenchCommand.json(MACHINE, List.of("naive", "cached"), 20, 3, 255, "float32", kit(), null,
+                1.5);
+        assertThat(line).doesNotContain("\n");
+        JsonObject o = new Gson().fromJson(line, JsonObject.class);
+        assertThat(o.getAsJsonObject("machine").get("openblas_core").getAsString()).isEqualTo("SkylakeX");
+        assertThat(o.getAsJsonObject("machine").get("cores").getAsInt()).isEqualTo(2);
+        assertThat(o.get("dtype").getAsString()).isEqualTo("float32");
+        assertThat(o.getAsJsonArray("rows")).hasSize(2);
+        assertThat(o.getAsJsonArray("rows").get(1).getAsJsonObject().get("kit_tokens_per_s").getAsDouble())
+                .isEqualTo(80.0);
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--rows", "train,fast"}))
+                .isInstanceOf(Options.UsageException.class).hasMessageContaining("fast");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--new-tokens", "300"}))
+                .isInstanceOf(Options.UsageException.class).hasMessageContaining("at most 255");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--repeat", "0"}))
+                .isInstanceOf(Options.UsageException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--dtype", "int8"}))
+                .isInstanceOf(Options.UsageException.class).hasMessageContaining("float32 or float64");
+    }
+}
