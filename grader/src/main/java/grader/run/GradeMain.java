@@ -2,6 +2,7 @@ package grader.run;
 
 import grader.api.Problem;
 import grader.io.FileOps;
+import grader.notebook.NotebookStep;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import grader.report.ScoreTable;
@@ -52,7 +53,7 @@ public final class GradeMain {
     /** The parsed command line. */
     record Options(List<Path> tests, List<Path> hidden, List<Path> submission, Path out, Integer problem,
             String test, String label, String rerun, double timeLimit, double budget, List<String> jvmArgs,
-            int outputCap, boolean inProcess, Path compileReport) {
+            int outputCap, boolean inProcess, Path compileReport, NotebookStep notebooks) {
     }
 
     public static void main(String[] args) {
@@ -82,6 +83,7 @@ public final class GradeMain {
         double budget = 1800;
         int outputCap = 16_384;
         boolean inProcess = false;
+        NotebookStep notebooks = new NotebookStep();
         for (int i = 0; i < args.length; i++) {
             // Both "--flag value" and "--flag=value" (the latter lets a build pass an empty value).
             String flag = args[i];
@@ -98,6 +100,10 @@ public final class GradeMain {
                 value = args[++i];
             } else {
                 throw new IllegalArgumentException(flag + " needs a value");
+            }
+            if (NotebookStep.FLAGS.contains(flag)) {
+                notebooks.set(flag, value);
+                continue;
             }
             switch (flag) {
                 case "--tests" -> tests.add(Paths.get(value));
@@ -123,7 +129,7 @@ public final class GradeMain {
                 case "--output-cap" -> outputCap = (int) positive(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (known: --tests"
                         + " --hidden --compile-report --submission --out --problem --test --label --rerun --time-limit --budget --jvm-arg"
-                        + " --output-cap --in-process)");
+                        + " --output-cap --in-process " + String.join(" ", NotebookStep.FLAGS) + ")");
             }
         }
         if (tests.isEmpty()) {
@@ -144,7 +150,7 @@ public final class GradeMain {
             throw new IllegalArgumentException("--compile-report " + compileReport + " does not exist");
         }
         return new Options(tests, hidden, submission, out, problem, test, label, rerun, timeLimit, budget, jvmArgs,
-                outputCap, inProcess, compileReport);
+                outputCap, inProcess, compileReport, notebooks);
     }
 
     private static double number(String flag, String value) {
@@ -202,13 +208,19 @@ public final class GradeMain {
             Launcher launcher = LauncherFactory.create();
             TestPlan plan = launcher.discover(request.build());
             TestCatalog catalog = TestCatalog.of(plan);
-            if (catalog.isEmpty()) {
+            List<grader.report.TestResult> notebookQuestions = options.notebooks().provisional(options.problem(),
+                    options.test());
+            if (catalog.isEmpty() && notebookQuestions.isEmpty()) {
                 throw new IllegalArgumentException(nothingToGrade(options));
             }
             Path file = options.out().resolve("results.json");
-            ResultsJson.write(file, ResultsBuilder.build(catalog.units(), null, 0));
+            Results provisional = ResultsBuilder.build(catalog.units(), null, 0);
+            provisional.tests.addAll(notebookQuestions);
+            ResultsJson.write(file, provisional);
 
-            if (options.inProcess()) {
+            if (catalog.isEmpty()) {
+                // only notebook questions are selected
+            } else if (options.inProcess()) {
                 FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()),
                         compiled.replacedClasses());
                 launcher.execute(plan, new ResultCollector(catalog, explainer));
@@ -219,8 +231,10 @@ public final class GradeMain {
                         options.compileReport()), catalog).run();
             }
 
-            Results results = ResultsBuilder.build(catalog.units(), options.rerun(),
-                    (System.nanoTime() - start) / 1e9);
+            Results results = ResultsBuilder.build(catalog.units(), options.rerun(), 0);
+            options.notebooks().addTo(results, options.submission(), work, options.out(), options.problem(),
+                    options.test());
+            results.executionTime = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
             // What a student sees: only visible tests, so a hidden test's name and messages stay hidden.
             String table = ScoreTable.render(results, true);
             results.output = (options.label() == null ? "" : options.label() + "\n\n") + compiled.summary()

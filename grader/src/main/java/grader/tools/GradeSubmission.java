@@ -75,6 +75,7 @@ public final class GradeSubmission {
                 // What a student types in the release to re-run one failed test.
                 cmd.add("--rerun=mvn test -Pgrade -Dgrade.test=%s");
             }
+            cmd.addAll(NotebookSubmission.gradeArgs(layout, sources, work.resolve("notebooks")));
             cmd.addAll(gradeArgs);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(work.resolve("grading.log").toFile()).start();

@@ -17,6 +17,8 @@ import java.util.List;
  * batch      SUBMISSIONS_DIR --out DIR [--jobs N] [GradeMain options]   grade a folder of them, with a gradebook
  * release    --out DIR [--check]                                  write the student copy (and prove it sound)
  * gradescope --out FILE.zip [--check SUBMISSION_DIR]              build the autograder zip (and run it)
+ * notebooks  [--cell-timeout S]                                   run every source notebook on the reference
+ * kernel                                                          install the notebooks' Java kernel
  * </pre>
  *
  * GradeMain options pass through, e.g. {@code --hidden tests/hidden}, {@code --time-limit 120}.
@@ -77,6 +79,8 @@ public final class Kit {
                         status = r.tests.isEmpty() ? 1 : 0;
                     }
                 }
+                case "notebooks" -> status = NotebookVerbs.check(layout, rest);
+                case "kernel" -> NotebookVerbs.kernel(layout);
                 default -> usage("unknown verb " + args[0]);
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -116,6 +120,8 @@ public final class Kit {
                        kit batch SUBMISSIONS_DIR --out DIR [--jobs N] [GradeMain options]
                        kit release --out DIR [--check]
                        kit gradescope --out FILE.zip [--check SUBMISSION_DIR]
+                       kit notebooks [--cell-timeout S]
+                       kit kernel
                 (all take --root DIR, the homework's root, default the current folder)""");
         System.exit(2);
     }

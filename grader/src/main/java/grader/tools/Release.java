@@ -1,5 +1,6 @@
 package grader.tools;
 
+import grader.notebook.NotebookLeaks;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class Release {
                         .forEach(p -> hiddenNames.add(p.getFileName().toString().replace(".java", "")));
             }
         }
-        List<String> found = new ArrayList<>();
+        List<String> found = new ArrayList<>(NotebookLeaks.find(layout.root().resolve("notebooks/source"), dest));
         try (Stream<Path> files = Files.walk(dest)) {
             for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/target/")).toList()) {
                 String name = f.getFileName().toString();
@@ -137,6 +138,15 @@ public final class Release {
 
                 Do not change the public classes and methods the tests call: a file that does not compile, or
                 that changes them, is graded with the skeleton's version, which scores nothing for its problems.
+
+                The notebooks in `notebooks/` walk through every problem and ask the handouts' conceptual
+                questions. Install the kit's Java kernel once (it needs `apt-get install jupyter-notebook`), then
+                open them; `mvn test -Pgrade` grades their questions with the rest:
+
+                ```bash
+                mvn -q -B -DskipTests -Pkernel process-test-classes
+                jupyter notebook notebooks/
+                ```
 
                 Once your model and optimizer work, train your own GPT on the corpus that comes with the build and
                 sample from it (`--help` lists the options):
