@@ -348,7 +348,8 @@ public final class NotebookGrader {
             if (q.id().equals(Notebook.string(Notebook.meta(cell), "question"))) {
                 String text = Notebook.source(cell);
                 String answer = text.contains(StudentNotebooks.FREE_PLACEHOLDER) || text.isBlank() ? null : text;
-                return answer;
+                return answer == null ? null : answer.replace("<!-- BEGIN SOLUTION -->", "")
+                        .replace("<!-- END SOLUTION -->", "");
             }
         }
         return null;
