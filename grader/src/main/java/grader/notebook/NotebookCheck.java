@@ -91,7 +91,7 @@ public final class NotebookCheck {
         }
         // 1. The sources as they are: no cell raises, every question earns its points.
         FileOps.deleteTree(out);
-        NotebookRunner.Settings settings = new NotebookRunner.Settings(kernelJar, 60, cellTimeout, false);
+        NotebookRunner.Settings settings = new NotebookRunner.Settings(kernelJar, 30, cellTimeout, false);
         Path first = sources;
         if (walkthroughsOnly) {
             first = out.resolve("walkthroughs");
@@ -207,7 +207,7 @@ public final class NotebookCheck {
         Files.copy(victim, defs.resolve(victim.getFileName()));
         Files.copy(victim, subs.resolve(victim.getFileName()));
         String first = writeBroken(victim, defs, subs);
-        NotebookRunner.Settings settings = new NotebookRunner.Settings(kernelJar, 60, 30, false);
+        NotebookRunner.Settings settings = new NotebookRunner.Settings(kernelJar, 30, 30, false);
         List<TestResult> results = NotebookGrader.grade(new NotebookGrader.Request(subs, defs, classpath, settings,
                 out.resolve("run"), out.resolve("run"), q -> true, false));
         for (TestResult t : results) {

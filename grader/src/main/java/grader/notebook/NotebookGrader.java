@@ -235,7 +235,7 @@ public final class NotebookGrader {
         if (!run.ok() && (run.cell() == null || run.cell() <= last)) {
             String where = run.cell() == null ? "" : " at " + describe(p, run.cell());
             return result(q, false, p.name() + " stopped" + where + ": " + run.message()
-                    + (run.status().equals("no-start") ? " (tried twice)" : "")
+                    + (run.status().equals("no-start") ? " (tried three times)" : "")
                     + "; only this notebook's questions lose points");
         }
         String answerError = answer < cells.size() ? error(cells.get(answer)) : null;

@@ -23,7 +23,7 @@ public final class NotebookStep {
     private Path sources;
     private Path kernelJar;
     private double cellTimeout = 120;
-    private double startTimeout = 60;
+    private double startTimeout = 30;
 
     /** Takes one of {@link #FLAGS}; a blank value leaves the setting off (so a build can pass an empty one). */
     public void set(String flag, String value) {

@@ -6,13 +6,14 @@ usage: nbrun.py [--start-timeout S] [--cell-timeout S] [--stop-on-error] --out D
 For each NOTEBOOK it writes DIR/NAME (the executed notebook, with its outputs so far) and DIR/NAME.run.json:
 {"status": "ok" | "error" | "timeout" | "dead" | "no-start" | "unreadable", "cell": index or null,
  "message": "...", "seconds": s, "starts": n}. A kernel start that does not answer within the start limit is
-retried once (one start in five has been seen to hang); every cell has a time limit. The kernel runs in the
+retried (twice at most: one start in five has been seen to hang); every cell has a time limit. The kernel runs in the
 notebook's own folder, as Jupyter runs it.
 """
 import argparse
 import asyncio
 import json
 import os
+import socket
 import sys
 import time
 
@@ -54,7 +55,7 @@ def run(path, args, nbformat, NotebookClient, exceptions):
     except Exception as e:  # malformed JSON, not a notebook: this notebook only
         return {"status": "unreadable", "cell": None, "message": "%s: %s" % (type(e).__name__, e), "starts": 0}
     result = None
-    for start in (1, 2):
+    for start in range(1, STARTS + 1):
         for cell in nb.cells:
             if cell.cell_type == "code":
                 cell.outputs = []
@@ -67,19 +68,32 @@ def run(path, args, nbformat, NotebookClient, exceptions):
     return result
 
 
-# rapaio-jupyter-kernel 3.0.1 can take a request before its handlers exist; its shell thread then dies and the
-# kernel never answers (seen as "one start in five hangs", more often on a busy machine). Waiting a moment after
-# the launch before the first request makes that rarer; a start that still hangs is retried once.
-START_DELAY = 3
+# rapaio-jupyter-kernel 3.0.1 reads its shell socket as soon as it is bound, before its message handlers exist: a
+# request already queued then kills its shell thread (a NullPointerException in Channels.getHandler) and the kernel
+# never answers — the start that "hangs one time in five", more often on a busy machine. So the first request waits
+# until the kernel has bound its last socket (control) and a moment more; a start that still hangs is retried.
+START_SETTLE = 1.5
+STARTS = 3
 
 
-def patient_kernel_manager():
+def port_open(ip, port):
+    try:
+        with socket.create_connection((ip, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def patient_kernel_manager(limit):
     from jupyter_client.manager import AsyncKernelManager
 
     class PatientKernelManager(AsyncKernelManager):
         async def start_kernel(self, **kwargs):
             await super().start_kernel(**kwargs)
-            await asyncio.sleep(START_DELAY)
+            deadline = time.time() + limit
+            while time.time() < deadline and not port_open(self.ip, self.control_port):
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(START_SETTLE)
 
     return PatientKernelManager
 
@@ -96,7 +110,7 @@ def execute(nb, path, args, NotebookClient, exceptions):
     client = NotebookClient(nb, timeout=args.cell_timeout, startup_timeout=args.start_timeout,
                             allow_errors=not args.stop_on_error, interrupt_on_timeout=False,
                             shutdown_kernel="immediate", timeout_func=cell_timeout(args.cell_timeout),
-                            kernel_manager_class=patient_kernel_manager(),
+                            kernel_manager_class=patient_kernel_manager(args.start_timeout),
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     index = None
     try:
