@@ -2,6 +2,7 @@ package grader.run;
 
 import grader.api.Problem;
 import grader.io.FileOps;
+import grader.notebook.NotebookStep;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import grader.report.ScoreTable;
@@ -56,7 +57,8 @@ public final class GradeMain {
     /** The parsed command line. */
     record Options(List<Path> tests, List<Path> hidden, List<Path> submission, Path out, Integer problem,
             String test, String label, String rerun, double timeLimit, double budget, List<String> jvmArgs,
-            int outputCap, boolean inProcess, Path compileReport, String todo, boolean leaderboard, Long memory) {
+            int outputCap, boolean inProcess, Path compileReport, String todo, boolean leaderboard, Long memory,
+            NotebookStep notebooks) {
     }
 
     public static void main(String[] args) {
@@ -88,6 +90,7 @@ public final class GradeMain {
         int outputCap = 16_384;
         boolean inProcess = false;
         boolean leaderboard = false;
+        NotebookStep notebooks = new NotebookStep();
         for (int i = 0; i < args.length; i++) {
             // Both "--flag value" and "--flag=value" (the latter lets a build pass an empty value).
             String flag = args[i];
@@ -108,6 +111,10 @@ public final class GradeMain {
                 value = args[++i];
             } else {
                 throw new IllegalArgumentException(flag + " needs a value");
+            }
+            if (NotebookStep.FLAGS.contains(flag)) {
+                notebooks.set(flag, value);
+                continue;
             }
             switch (flag) {
                 case "--tests" -> tests.add(Paths.get(value));
@@ -138,7 +145,7 @@ public final class GradeMain {
                 case "--memory" -> memory = value.isBlank() ? null : size(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (known: --tests"
                         + " --hidden --compile-report --submission --out --problem --test --label --rerun --time-limit --budget --jvm-arg"
-                        + " --output-cap --in-process --leaderboard --memory)");
+                        + " --output-cap --in-process --leaderboard --memory " + String.join(" ", NotebookStep.FLAGS) + ")");
             }
         }
         if (tests.isEmpty()) {
@@ -163,7 +170,7 @@ public final class GradeMain {
             throw new IllegalArgumentException("--compile-report " + compileReport + " does not exist");
         }
         return new Options(tests, hidden, submission, out, problem, test, label, rerun, timeLimit, budget, jvmArgs,
-                outputCap, inProcess, compileReport, todo, leaderboard, memory);
+                outputCap, inProcess, compileReport, todo, leaderboard, memory, notebooks);
     }
 
     /** A size in bytes, or with a suffix k, m, g (binary: 512m is 512 MiB). */
@@ -237,13 +244,19 @@ public final class GradeMain {
             Launcher launcher = LauncherFactory.create();
             TestPlan plan = launcher.discover(request.build());
             TestCatalog catalog = TestCatalog.of(plan);
-            if (catalog.isEmpty()) {
+            List<grader.report.TestResult> notebookQuestions = options.notebooks().provisional(options.problem(),
+                    options.test());
+            if (catalog.isEmpty() && notebookQuestions.isEmpty()) {
                 throw new IllegalArgumentException(nothingToGrade(options));
             }
             Path file = options.out().resolve("results.json");
-            ResultsJson.write(file, ResultsBuilder.build(catalog.units(), null, 0));
+            Results provisional = ResultsBuilder.build(catalog.units(), null, 0);
+            provisional.tests.addAll(notebookQuestions);
+            ResultsJson.write(file, provisional);
 
-            if (options.inProcess()) {
+            if (catalog.isEmpty()) {
+                // only notebook questions are selected
+            } else if (options.inProcess()) {
                 FailureExplainer explainer = new FailureExplainer(new StudentCode(options.submission()),
                         compiled.replacedClasses(), compiled.replacedTodos());
                 launcher.execute(plan, new ResultCollector(catalog, explainer));
@@ -265,8 +278,10 @@ public final class GradeMain {
                         options.compileReport(), memory), catalog).run();
             }
 
-            Results results = ResultsBuilder.build(catalog.units(), options.rerun(),
-                    (System.nanoTime() - start) / 1e9);
+            Results results = ResultsBuilder.build(catalog.units(), options.rerun(), 0);
+            options.notebooks().addTo(results, options.submission(), work, options.out(), options.problem(),
+                    options.test());
+            results.executionTime = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
             // What a student sees: only visible tests, so a hidden test's name and messages stay hidden.
             String table = ScoreTable.render(results, true);
             String board = options.leaderboard() ? "\n" + Leaderboard.addTo(results, roots,

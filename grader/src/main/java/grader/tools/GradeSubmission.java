@@ -79,6 +79,7 @@ public final class GradeSubmission {
             if (leaderboard(layout) && !gradeArgs.contains("--leaderboard")) {
                 cmd.add("--leaderboard");
             }
+            cmd.addAll(NotebookSubmission.gradeArgs(layout, sources, work.resolve("notebooks")));
             cmd.addAll(gradeArgs);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(work.resolve("grading.log").toFile()).start();

@@ -34,6 +34,12 @@ public final class GradescopeBundle {
               apt-get update -qq
               apt-get install -y -qq openjdk-17-jdk-headless maven
             fi
+            # Jupyter's headless client, which runs the submitted notebooks.
+            if ! /usr/bin/python3 -c 'import nbclient, jupyter_client' 2>/dev/null; then
+              export DEBIAN_FRONTEND=noninteractive
+              apt-get update -qq
+              apt-get install -y -qq --no-install-recommends python3-nbclient python3-jupyter-client
+            fi
             cd "$root/source"
             mvn -B -q -DskipTests process-test-classes
             """;

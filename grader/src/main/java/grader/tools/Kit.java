@@ -20,6 +20,8 @@ import java.util.List;
  * gradescope --out FILE.zip [--check SUBMISSION_DIR]              build the autograder zip (and run it)
  * classroom  --out DIR [--results FILE]                          add GitHub Classroom's workflow to a release
  * mistakes   [--jobs N] [--only TEXT] [--work DIR]                 run the catalogue of known mistakes (tests/mistakes)
+ * notebooks  [--cell-timeout S]                                   run every source notebook on the reference
+ * kernel                                                          install the notebooks' Java kernel
  * </pre>
  *
  * GradeMain options pass through, e.g. {@code --hidden tests/hidden}, {@code --time-limit 120}.
@@ -102,6 +104,8 @@ public final class Kit {
                     Path work = Paths.get(take(rest, "--work", layout.root().resolve("tests/target/mistakes").toString()));
                     status = Mistakes.run(layout, work, jobs, only, System.out);
                 }
+                case "notebooks" -> status = NotebookVerbs.check(layout, rest);
+                case "kernel" -> NotebookVerbs.kernel(layout);
                 default -> usage("unknown verb " + args[0]);
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -143,6 +147,8 @@ public final class Kit {
                        kit gradescope --out FILE.zip [--check SUBMISSION_DIR]
                        kit classroom --out DIR [--results FILE]
                        kit mistakes [--jobs N] [--only TEXT] [--work DIR]
+                       kit notebooks [--cell-timeout S]
+                       kit kernel
                 (all take --root DIR, the homework's root, default the current folder)""");
         System.exit(2);
     }

@@ -1,5 +1,6 @@
 package grader.tools;
 
+import grader.notebook.NotebookLeaks;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import java.io.IOException;
@@ -55,7 +56,9 @@ public final class Release {
 
     /** Solution code, hidden tests or reference-only files that made it into the copy (see {@link LeakCheck}). */
     static List<String> leaks(Layout layout, Path dest) throws IOException {
-        return new LeakCheck(layout).leaks(dest);
+        List<String> found = new ArrayList<>(new LeakCheck(layout).leaks(dest));
+        found.addAll(NotebookLeaks.find(layout.root().resolve("notebooks/source"), dest));
+        return found;
     }
 
     private static String studentReadme() {
@@ -82,6 +85,15 @@ public final class Release {
 
                 Do not change the public classes and methods the tests call: a file that does not compile, or
                 that changes them, is graded with the skeleton's version, which scores nothing for its problems.
+
+                The notebooks in `notebooks/` walk through every problem and ask the handouts' conceptual
+                questions. Install the kit's Java kernel once (it needs `apt-get install jupyter-notebook`), then
+                open them; `mvn test -Pgrade` grades their questions with the rest:
+
+                ```bash
+                mvn -q -B -DskipTests -Pkernel process-test-classes
+                jupyter notebook notebooks/
+                ```
 
                 Once your model and optimizer work, train your own GPT on the corpus that comes with the build and
                 sample from it (`--help` lists the options):

@@ -31,6 +31,8 @@ public final class SelfCheck {
         Path skeleton = null;
         Path out = Paths.get("target", "selfcheck");
         List<String> hidden = new ArrayList<>();
+        List<String> referenceNotebooks = new ArrayList<>();
+        List<String> skeletonNotebooks = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--classpath" -> classpath = args[i + 1];
@@ -39,14 +41,29 @@ public final class SelfCheck {
                 case "--skeleton" -> skeleton = Paths.get(args[i + 1]);
                 case "--out" -> out = Paths.get(args[i + 1]);
                 case "--hidden" -> hidden.add(args[i + 1]);
+                // Notebooks: the reference grades the instructor's notebooks, the skeleton the student copies,
+                // both with the instructor's checks.
+                case "--notebooks-reference" -> referenceNotebooks.addAll(List.of("--notebooks", args[i + 1],
+                        "--notebook-sources", args[i + 1]));
+                case "--notebooks-skeleton" -> skeletonNotebooks.addAll(List.of("--notebooks", args[i + 1]));
+                case "--kernel-jar" -> {
+                    referenceNotebooks.addAll(List.of("--kernel-jar", args[i + 1]));
+                    skeletonNotebooks.addAll(List.of("--kernel-jar", args[i + 1]));
+                }
                 default -> usage("unknown option " + args[i]);
             }
         }
         if (classpath == null || tests == null || reference == null || skeleton == null || args.length % 2 != 0) {
             usage("missing an option");
         }
-        Results ref = grade(classpath, tests, hidden, reference, out.resolve("reference"), "reference");
-        Results skel = grade(classpath, tests, hidden, skeleton, out.resolve("skeleton"), "skeleton");
+        int sources = referenceNotebooks.indexOf("--notebook-sources");
+        if (sources >= 0) {
+            skeletonNotebooks.addAll(List.of("--notebook-sources", referenceNotebooks.get(sources + 1)));
+        }
+        Results ref = grade(classpath, tests, hidden, reference, out.resolve("reference"), "reference",
+                referenceNotebooks);
+        Results skel = grade(classpath, tests, hidden, skeleton, out.resolve("skeleton"), "skeleton",
+                skeletonNotebooks);
 
         List<String> problems = new ArrayList<>();
         if (ref.tests.isEmpty()) {
@@ -74,7 +91,7 @@ public final class SelfCheck {
     }
 
     private static Results grade(String classpath, Path tests, List<String> hidden, Path target, Path out,
-            String label) throws IOException, InterruptedException {
+            String label, List<String> notebooks) throws IOException, InterruptedException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String cp = String.join(File.pathSeparator, classpath, tests.toString(), target.toString());
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, "grader.run.GradeMain", "--tests",
@@ -84,6 +101,7 @@ public final class SelfCheck {
             cmd.add("--hidden");
             cmd.add(h);
         }
+        cmd.addAll(notebooks);
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
         int status = pb.start().waitFor();

@@ -30,11 +30,17 @@ final class StudentCopy {
             Files.writeString(dest.resolve("pom.xml"), pom.replaceAll("(?m)^\\s*<module>reference</module>\\R", ""),
                     StandardCharsets.UTF_8);
             for (String part : List.of("grader/pom.xml", "grader/src/main", "skeleton/pom.xml", "skeleton/src",
-                    "tests/pom.xml", "tests/src", "notebooks")) {
+                    "tests/pom.xml", "tests/src")) {
                 copyTree(root.resolve(part), dest.resolve(part));
+            }
+            // The student notebooks; the instructor's (notebooks/source: solutions, hidden checks) only with the
+            // hidden suite.
+            for (Path nb : grader.notebook.StudentNotebooks.list(root.resolve("notebooks"))) {
+                copyFile(nb, dest.resolve("notebooks").resolve(nb.getFileName().toString()));
             }
             if (withHidden) {
                 copyTree(layout.hiddenTests(), dest.resolve("tests/hidden"));
+                copyTree(root.resolve("notebooks/source"), dest.resolve("notebooks/source"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy to " + dest + ": " + e.getMessage(), e);

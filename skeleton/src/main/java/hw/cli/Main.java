@@ -11,12 +11,9 @@ import java.util.Locale;
  *     train  [--preset tiny] [--run runs/tiny] [--resume] [options]   train and save a run folder
  *     sample [--run runs/tiny] [--prompt TEXT] [--compare] [options]   print text from a trained run
  *     eval   [--run runs/tiny] [options]                              validation loss and perplexity
-<<<<<<< HEAD
  *     bleu   HYP REF [REF...]                                         corpus BLEU, as sacreBLEU prints it
  *     translate train|eval|--text …                                   a German→English translator
-=======
  *     bench  [--rows train,naive,cached] [options]                     speed next to PyTorch's
->>>>>>> speed
  * </pre>
  *
  * Each command's {@code --help} lists its options. From the repository's root, through Maven:
@@ -44,12 +41,9 @@ public final class Main {
                 case "train" -> TrainCommand.run(rest);
                 case "sample" -> SampleCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
-<<<<<<< HEAD
                 case "bleu" -> BleuCommand.run(rest);
                 case "translate" -> TranslateCommand.run(rest);
-=======
                 case "bench" -> BenchCommand.run(rest);
->>>>>>> speed
                 default -> throw new Options.UsageException("unknown command '" + args[0] + "'");
             }
             return 0;
@@ -84,12 +78,9 @@ public final class Main {
                   train  [--preset NAME] [--run DIR] [--resume] [...]   train; writes DIR (default runs/NAME)
                   sample [--run DIR] [--prompt TEXT] [--compare] [...]  print text from a trained run
                   eval   [--run DIR] [...]                              loss and perplexity on held-out text
-<<<<<<< HEAD
                   bleu   HYP REF [REF ...]                              corpus BLEU of a translation (sacreBLEU's)
                   translate train|eval|--text ...                       German→English (`translate --help`)
-=======
                   bench  [--rows train,naive,cached] [...]              training and sampling speed, PyTorch's beside
->>>>>>> speed
 
                 presets:
                 """ + Preset.describeAll() + """
