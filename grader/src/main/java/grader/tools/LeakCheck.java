@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 /**
  * Finds what of the instructor's code reached a student release. Protected code is every solution region of
  * {@code reference/src/main}, the hidden suite, every reference-only file (the rest of {@code reference/}, such as
- * its unit tests), {@code notebooks/source/} and the catalogue of mistakes (whose edits quote the solution). Lines are compared after stripping comment markers, so a solution
- * line turned into a comment is still found. A release file leaks when it holds
+ * its unit tests) and the catalogue of mistakes (whose edits quote the solution). The instructor's notebooks
+ * ({@code notebooks/source/}) are left to {@link grader.notebook.NotebookLeaks}: the student notebooks are made
+ * from them and share their provided cells, so only their answers and hidden checks are secret. Lines are
+ * compared after stripping comment markers, so a solution line turned into a comment is still found. A release file leaks when it holds
  * <ul>
  * <li>a <em>distinctive</em> protected line — at least {@value #DISTINCTIVE} characters and {@value #TOKENS}
  * tokens of code, and not an idiom
@@ -99,13 +101,11 @@ final class LeakCheck {
             hiddenNames.add(f.getFileName().toString().replaceAll("\\.java$", ""));
             addProtected(root.relativize(f).toString(), read(f));
         }
-        for (Path dir : List.of(root.resolve("notebooks/source"), layout.mistakes())) {
-            for (Path f : files(dir)) {
-                addProtected(root.relativize(f).toString(), read(f));
-            }
+        for (Path f : files(layout.mistakes())) {
+            addProtected(root.relativize(f).toString(), read(f));
         }
-        // What the release holds by design (everything outside the protected places); a file named like a
-        // protected one does not vouch for its lines.
+        // What the release holds by design (everything outside the protected places and the notebook sources,
+        // whose answers must not vouch for a line); a file named like a protected one does not vouch for its lines.
         for (Path f : files(root)) {
             Path rel = root.relativize(f);
             if (!rel.startsWith("reference") && !rel.startsWith(root.relativize(layout.hiddenTests()))
