@@ -81,12 +81,15 @@ public final class GradescopeBundle {
 
     /**
      * Unpacks the zip into a simulated /autograder tree under {@code work}, runs setup.sh and then run_autograder
-     * on {@code submission}, and returns the results it wrote.
+     * on a submission made of the {@code submission} folders (e.g. the code and the notebooks), and returns the
+     * results it wrote.
      */
-    public static Results check(Path zip, Path submission, Path work) throws IOException, InterruptedException {
+    public static Results check(Path zip, List<Path> submission, Path work) throws IOException, InterruptedException {
         FileOps.deleteTree(work);
         Path source = GradeSubmission.unzip(zip, work.resolve("source"));
-        StudentCopy.copyTree(submission, work.resolve("submission"));
+        for (Path part : submission) {
+            StudentCopy.copyTree(part, work.resolve("submission"));
+        }
         Files.copy(source.resolve("run_autograder"), work.resolve("run_autograder"));
         for (Path script : List.of(source.resolve("setup.sh"), work.resolve("run_autograder"))) {
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -17,7 +17,7 @@ import java.util.List;
  * grade      --submission DIR|ZIP --out DIR [GradeMain options]   grade one submission
  * batch      SUBMISSIONS_DIR --out DIR [--jobs N] [GradeMain options]   grade a folder of them, with a gradebook
  * release    --out DIR [--check]                                  write the student copy (and prove it sound)
- * gradescope --out FILE.zip [--check SUBMISSION_DIR]              build the autograder zip (and run it)
+ * gradescope --out FILE.zip [--check DIR]...                      build the autograder zip (and run it)
  * classroom  --out DIR [--results FILE]                          add GitHub Classroom's workflow to a release
  * mistakes   [--jobs N] [--only TEXT] [--work DIR]                 run the catalogue of known mistakes (tests/mistakes)
  * notebooks  [--cell-timeout S]                                   run every source notebook on the reference
@@ -71,12 +71,15 @@ public final class Kit {
                 }
                 case "gradescope" -> {
                     Path zip = Paths.get(required(rest, "--out"));
-                    String check = take(rest, "--check", null);
+                    List<Path> check = new ArrayList<>();
+                    for (String dir = take(rest, "--check", null); dir != null; dir = take(rest, "--check", null)) {
+                        check.add(Paths.get(dir)); // several: one submission of them all (code, notebooks)
+                    }
                     GradescopeBundle.write(layout, zip);
                     System.out.println("wrote the Gradescope autograder " + zip);
-                    if (check != null) {
+                    if (!check.isEmpty()) {
                         Path work = zip.toAbsolutePath().resolveSibling("autograder-check");
-                        Results r = GradescopeBundle.check(zip, Paths.get(check), work);
+                        Results r = GradescopeBundle.check(zip, check, work);
                         System.out.printf("gradescope check: %s scored %s / %s (%s)%n", check, r.score,
                                 r.maxScore(), work.resolve("results/results.json"));
                         status = r.tests.isEmpty() ? 1 : 0;
