@@ -17,8 +17,11 @@ import java.util.List;
  *
  * <pre>
  * SelfCheck --classpath DEPENDENCIES --tests TEST_CLASSES --reference DIR --skeleton DIR --out DIR
- *           [--hidden SUITE]...
+ *           [--hidden SUITE]... [--leaderboard true]
  * </pre>
+ *
+ * With {@code --leaderboard true} both are graded with the leaderboard on: every measurement must give an entry on
+ * the reference, and none on the skeleton (an entry there measures nothing the student writes).
  */
 public final class SelfCheck {
     private SelfCheck() {
@@ -33,6 +36,7 @@ public final class SelfCheck {
         List<String> hidden = new ArrayList<>();
         List<String> referenceNotebooks = new ArrayList<>();
         List<String> skeletonNotebooks = new ArrayList<>();
+        boolean leaderboard = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--classpath" -> classpath = args[i + 1];
@@ -41,6 +45,7 @@ public final class SelfCheck {
                 case "--skeleton" -> skeleton = Paths.get(args[i + 1]);
                 case "--out" -> out = Paths.get(args[i + 1]);
                 case "--hidden" -> hidden.add(args[i + 1]);
+                case "--leaderboard" -> leaderboard = Boolean.parseBoolean(args[i + 1]);
                 // Notebooks: the reference grades the instructor's notebooks, the skeleton the student copies,
                 // both with the instructor's checks.
                 case "--notebooks-reference" -> referenceNotebooks.addAll(List.of("--notebooks", args[i + 1],
@@ -59,6 +64,10 @@ public final class SelfCheck {
         int sources = referenceNotebooks.indexOf("--notebook-sources");
         if (sources >= 0) {
             skeletonNotebooks.addAll(List.of("--notebook-sources", referenceNotebooks.get(sources + 1)));
+        }
+        if (leaderboard) {
+            referenceNotebooks.add("--leaderboard");
+            skeletonNotebooks.add("--leaderboard");
         }
         Results ref = grade(classpath, tests, hidden, reference, out.resolve("reference"), "reference",
                 referenceNotebooks);
@@ -80,6 +89,9 @@ public final class SelfCheck {
                         + " student writes");
             }
         }
+        if (leaderboard) {
+            checkLeaderboard(ref, skel, problems);
+        }
         System.out.printf("self-check: reference %s / %s, skeleton %s / %s, %d graded tests%n", ref.score,
                 ref.maxScore(), skel.score, skel.maxScore(), ref.tests.size());
         if (!problems.isEmpty()) {
@@ -88,6 +100,20 @@ public final class SelfCheck {
             System.exit(1);
         }
         System.out.println("self-check passed: the reference earns full marks and the skeleton none.");
+    }
+
+    /** The reference gives every entry (its output names none left out); the skeleton gives none. */
+    private static void checkLeaderboard(Results ref, Results skel, List<String> problems) {
+        if (ref.leaderboard == null || ref.leaderboard.isEmpty()) {
+            problems.add("leaderboard: the reference gave no entry");
+        }
+        String output = ref.output == null ? "" : ref.output;
+        output.lines().filter(l -> l.contains(": left out,")).forEach(l -> problems.add("leaderboard: on the"
+                + " reference, " + l.strip()));
+        if (skel.leaderboard != null) {
+            skel.leaderboard.forEach(e -> problems.add("leaderboard: the skeleton gave an entry, so it measures"
+                    + " nothing the student writes: " + e.get("name") + " = " + e.get("value")));
+        }
     }
 
     private static Results grade(String classpath, Path tests, List<String> hidden, Path target, Path out,
