@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  *
  * becomes a TODO that throws {@code UnsupportedOperationException("not implemented yet: Problem 1.1 (Tensor.pow)")}.
  * Everything else, other files included, is copied unchanged, so the skeleton keeps the reference's packages,
- * classes and public API. A region must end its enclosing block (usually a method body), since the code after a
- * {@code throw} would be unreachable; the label after BEGIN SOLUTION is required and is what the student greps for.
+ * classes and public API; the one exception is a single-type import that only the removed solutions used, which is
+ * dropped, since it would hint at the solution (see {@link #dropUnusedImports}). A region must end its enclosing
+ * block (usually a method body), since the code after a {@code throw} would be unreachable; the label after
+ * BEGIN SOLUTION is required and is what the student greps for.
  *
  * <pre>
  * SkeletonGenerator REFERENCE_DIR SKELETON_DIR           write the skeleton (removes files reference no longer has)
@@ -36,6 +38,11 @@ import java.util.stream.Stream;
 public final class SkeletonGenerator {
     private static final Pattern BEGIN = Pattern.compile("^(\\s*)// BEGIN SOLUTION\\b(.*)$");
     private static final Pattern END = Pattern.compile("^\\s*// END SOLUTION\\b.*$");
+    /** {@code import a.b.C;} or {@code import static a.b.C.m;}, group 1 the simple name; a wildcard never matches. */
+    private static final Pattern SINGLE_IMPORT =
+            Pattern.compile("^\\s*import\\s+(?:static\\s+)?(?:[\\w$]+\\s*\\.\\s*)*([\\w$]+)\\s*;\\s*$");
+    /** A line that may come before the type declaration: blank, package, import or comment. */
+    private static final Pattern HEADER = Pattern.compile("^\\s*(?:$|import\\s|package\\s|//|/\\*|\\*)");
 
     private SkeletonGenerator() {
     }
@@ -94,11 +101,12 @@ public final class SkeletonGenerator {
         return out;
     }
 
-    /** Replaces each solution region of one Java source with its TODO. */
+    /** Replaces each solution region of one Java source with its TODO, then drops the imports only they used. */
     public static String strip(String fileName, String source) {
         StringBuilder out = new StringBuilder();
         String[] lines = source.split("\n", -1);
         int openedAt = -1;
+        boolean replaced = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             // A file with Windows line endings: match the markers without the \r, and keep it on the TODO lines.
@@ -130,6 +138,7 @@ public final class SkeletonGenerator {
                 out.append(indent).append("throw new UnsupportedOperationException(\"not implemented yet: ")
                         .append(label.replace("\\", "\\\\").replace("\"", "\\\"")).append("\");").append(cr);
                 openedAt = i;
+                replaced = true;
                 if (i < lines.length - 1) {
                     out.append('\n');
                 }
@@ -144,7 +153,49 @@ public final class SkeletonGenerator {
             throw new IllegalArgumentException(fileName + ":" + (openedAt + 1) + ": BEGIN SOLUTION is never closed"
                     + " by END SOLUTION");
         }
-        return out.toString();
+        return replaced ? dropUnusedImports(out.toString()) : out.toString();
+    }
+
+    /**
+     * Drops each single-type import of the file's header whose simple name no longer occurs as a whole word
+     * anywhere outside the import lines (code, comments and Javadoc alike: {@code {@link C}} needs its import).
+     * Wildcard imports stay. Where a dropped import leaves two blank lines in a row (a whole group gone), one goes
+     * too. A file that loses nothing comes back unchanged.
+     */
+    static String dropUnusedImports(String source) {
+        String[] lines = source.split("\n", -1);
+        int header = 0;
+        while (header < lines.length && HEADER.matcher(lines[header]).find()) {
+            header++;
+        }
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (i >= header || !SINGLE_IMPORT.matcher(lines[i]).matches()) {
+                rest.append(lines[i]).append('\n');
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        boolean dropped = false;
+        boolean droppedSinceKept = false;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher single = SINGLE_IMPORT.matcher(lines[i]);
+            if (i < header && single.matches() && !occursAsWord(single.group(1), rest)) {
+                dropped = true;
+                droppedSinceKept = true;
+                continue;
+            }
+            if (lines[i].isBlank() && droppedSinceKept && !kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
+                continue;
+            }
+            kept.add(lines[i]);
+            droppedSinceKept = false;
+        }
+        return dropped ? String.join("\n", kept) : source;
+    }
+
+    private static boolean occursAsWord(String name, CharSequence text) {
+        return Pattern.compile("(?<!\\p{javaJavaIdentifierPart})" + Pattern.quote(name)
+                + "(?!\\p{javaJavaIdentifierPart})").matcher(text).find();
     }
 
     /** What differs between a generation and the skeleton on disk; empty when they match. */

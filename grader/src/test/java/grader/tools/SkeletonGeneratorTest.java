@@ -83,6 +83,68 @@ class SkeletonGeneratorTest {
                 .doesNotContain("x * x", "\"square\"", "SOLUTION");
     }
 
+    private static final String IMPORTS = """
+            package hw;
+
+            import static java.lang.Math.max;
+            import static java.lang.Math.sqrt;
+            import java.util.*;
+            import java.util.function.BiFunction;
+            import java.util.function.Function;
+            import java.util.stream.IntStream;
+
+            import java.util.concurrent.Callable;
+
+            import org.example.Documented;
+
+            /** Scores; see {@link Documented}. */
+            public final class Score {
+                public static double of(List<Integer> xs, Function<Integer, Integer> f) {
+                    // BEGIN SOLUTION Problem 4 (Score.of)
+                    BiFunction<Integer, Integer, Integer> add = Integer::sum;
+                    Callable<Integer> none = () -> 0;
+                    return sqrt(IntStream.range(0, xs.size()).map(i -> add.apply(f.apply(xs.get(i)), 0)).sum());
+                    // END SOLUTION
+                }
+
+                static int atLeastOne(int n) {
+                    return max(n, 1);
+                }
+            }
+            """;
+
+    @Test
+    void importsOnlyTheSolutionUsedAreDropped() {
+        String stripped = SkeletonGenerator.strip("Score.java", IMPORTS);
+        assertThat(stripped).doesNotContain("import static java.lang.Math.sqrt;",
+                "import java.util.function.BiFunction;", "import java.util.stream.IntStream;",
+                "import java.util.concurrent.Callable;");
+        // Used by provided code, in Javadoc only, as a wildcard: kept. So is the layout: one blank line per gap.
+        assertThat(stripped).startsWith("""
+                package hw;
+
+                import static java.lang.Math.max;
+                import java.util.*;
+                import java.util.function.Function;
+
+                import org.example.Documented;
+
+                /** Scores; see {@link Documented}. */
+                """);
+        String crlf = SkeletonGenerator.strip("Score.java", IMPORTS.replace("\n", "\r\n"));
+        assertThat(crlf.replace("\r\n", "\n")).isEqualTo(stripped);
+    }
+
+    @Test
+    void importsAreLeftAloneWhenNothingIsDropped() {
+        String unused = "package hw;\n\nimport java.util.List;\n\nclass NoRegions {\n}\n";
+        assertThat(SkeletonGenerator.strip("NoRegions.java", unused)).as("no region: copied as is").isEqualTo(unused);
+        String used = "import java.util.List;\nimport a.b.List2;\n\nclass Used {\n    List<String> f() {\n"
+                + "        // BEGIN SOLUTION f\n        return List2.of();\n        // END SOLUTION\n    }\n}\n";
+        assertThat(SkeletonGenerator.strip("Used.java", used)).startsWith("import java.util.List;\n\nclass Used {")
+                .as("List2 is not List: names match as whole words").doesNotContain("List2");
+    }
+
     @Test
     void quotesAndBackslashesInALabelAreEscaped() {
         String source = "// BEGIN SOLUTION Problem 3 (say \"hi\" \\ bye)\nx();\n// END SOLUTION\n";

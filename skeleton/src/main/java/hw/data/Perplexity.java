@@ -4,7 +4,6 @@ import hw.model.LanguageModel;
 import hw.nn.Functions;
 import hw.nn.Module;
 import hw.tensor.Tensor;
-import java.util.Arrays;
 
 /**
  * How well a model predicts a whole text: the mean negative log-likelihood per token (in nats), and the perplexity

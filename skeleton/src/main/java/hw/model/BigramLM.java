@@ -5,9 +5,6 @@ import hw.nn.Init;
 import hw.nn.Module;
 import hw.tensor.Precision;
 import hw.tensor.Tensor;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.factory.Nd4j;
 

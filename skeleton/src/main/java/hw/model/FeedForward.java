@@ -1,7 +1,6 @@
 package hw.model;
 
 import hw.nn.Dropout;
-import hw.nn.Functions;
 import hw.nn.Linear;
 import hw.nn.Module;
 import hw.tensor.Tensor;

@@ -1,8 +1,6 @@
 package hw.optim;
 
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam (Kingma and Ba, 2015): gradient descent with a per-element step size. In the notation of the handout,

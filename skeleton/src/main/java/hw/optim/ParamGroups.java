@@ -1,8 +1,6 @@
 package hw.optim;
 
 import hw.nn.Module;
-import hw.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Ways to split a model's parameters into {@link ParamGroup}s. */

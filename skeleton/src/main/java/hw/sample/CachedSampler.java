@@ -1,8 +1,6 @@
 package hw.sample;
 
 import hw.model.GPT;
-import hw.tensor.Tensor;
-import java.util.Arrays;
 
 /**
  * A sampler that reads each new token through the model's KV cache, and picks exactly the tokens

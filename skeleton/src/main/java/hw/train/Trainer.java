@@ -8,7 +8,6 @@ import hw.optim.GradientClipping;
 import hw.optim.LearningRateSchedule;
 import hw.optim.Optimizer;
 import hw.tensor.NativeMemory;
-import hw.tensor.Tensor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,13 +1,7 @@
 package hw.translate;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Corpus BLEU (Papineni et al., 2002) exactly as sacreBLEU computes it by default ({@code sacrebleu.corpus_bleu},
