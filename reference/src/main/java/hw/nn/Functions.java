@@ -17,10 +17,8 @@ public final class Functions {
     private Functions() {
     }
 
-    private static final double GELU_CUBIC = 0.044715;
     /** Up to this many elements, softmax uses ND4J's ops (fewer operations); above, whole-array arithmetic. */
     private static final long FEW_ELEMENTS = 16_384;
-    private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
 
     /** How {@link #crossEntropy(Tensor, int[], Reduction)} combines the per-example losses. */
     public enum Reduction {
@@ -51,12 +49,13 @@ public final class Functions {
         // through it, and in ND4J each operation's new array costs more than the arithmetic in it. It uses
         // 1 + tanh(u) = 2·sigmoid(2u), so gelu(x) = x·s with s = 1 / (1 + exp(−2u)): one exp, which ND4J computes
         // twice as fast as tanh.
+        double c = Math.sqrt(2.0 / Math.PI), k = 0.044715;
         INDArray in = x.data();
-        INDArray s = in.mul(in).muli(-2 * SQRT_2_OVER_PI * GELU_CUBIC).addi(-2 * SQRT_2_OVER_PI).muli(in); // −2u
-        Transforms.exp(s, false).addi(1.0).rdivi(1.0);                                                   // s
+        INDArray s = in.mul(in).muli(-2 * c * k).addi(-2 * c).muli(in); // −2u = −2c·(x + k·x³)
+        Transforms.exp(s, false).addi(1.0).rdivi(1.0);                   // s = 1 / (1 + exp(−2u)), in place
         return Tensor.fromOp("gelu", s.mul(in), g -> {
-            // d/dx = s + x·s·(1 − s)·2u′, with u′ = √(2/π)·(1 + 3·0.044715·x²)
-            INDArray twoSlope = in.mul(in).muli(6 * SQRT_2_OVER_PI * GELU_CUBIC).addi(2 * SQRT_2_OVER_PI);
+            // d/dx = s + x·s·(1 − s)·2u′, with u′ = c·(1 + 3k·x²)
+            INDArray twoSlope = in.mul(in).muli(6 * c * k).addi(2 * c);
             INDArray d = s.rsub(1.0).muli(s).muli(in).muli(twoSlope).addi(s);
             return new INDArray[] {d.muli(g)};
         }, x);
@@ -149,7 +148,7 @@ public final class Functions {
             Nd4j.exec(new SoftMax(shifted, out, a));
             return Tensor.fromOp("softmax", out, g -> {
                 INDArray grad = Nd4j.createUninitialized(in.dataType(), in.shape());
-                Nd4j.exec(new SoftmaxBp(shifted, g, grad, a)); // from softmax's input, which it recomputes from
+                Nd4j.exec(new SoftmaxBp(shifted, g, grad, a)); // softmax_bp takes softmax's input, not its output
                 return new INDArray[] {grad};
             }, x);
         }

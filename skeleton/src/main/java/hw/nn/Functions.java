@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The functions a language model is made of, built from {@link Tensor} operations so that backpropagation
@@ -15,6 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Functions {
     private Functions() {
     }
+
+    /** Up to this many elements, softmax uses ND4J's ops (fewer operations); above, whole-array arithmetic. */
+    private static final long FEW_ELEMENTS = 16_384;
 
     /** How {@link #crossEntropy(Tensor, int[], Reduction)} combines the per-example losses. */
     public enum Reduction {
@@ -107,16 +111,26 @@ public final class Functions {
      */
     public static Tensor softmax(Tensor x, int axis) {
         int a = Shapes.axis("softmax", axis, x.rank());
-        // ND4J's own softmax and its gradient s ⊙ (g − Σ g ⊙ s) (three operations and one, instead of five and
-        // four, which matters at 6–50 µs an operation), on x minus its maximum: ND4J's softmax does not shift
-        // every input itself, so rows such as [−1000, −1000] would underflow to 0 / 0.
-        INDArray in = x.data().sub(x.data().max(true, a));
-        INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
-        Nd4j.exec(new SoftMax(in, out, a));
+        INDArray in = x.data();
+        INDArray shifted = in.sub(in.max(true, a)); // ND4J's softmax op does not shift every input: [−1000, −1000]
+        if (in.length() <= FEW_ELEMENTS) {
+            // Small (a sampled token's attention): ND4J's softmax and softmax_bp ops, fewer operations.
+            INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape());
+            Nd4j.exec(new SoftMax(shifted, out, a));
+            return Tensor.fromOp("softmax", out, g -> {
+                INDArray grad = Nd4j.createUninitialized(in.dataType(), in.shape());
+                Nd4j.exec(new SoftmaxBp(shifted, g, grad, a)); // softmax_bp takes softmax's input, not its output
+                return new INDArray[] {grad};
+            }, x);
+        }
+        INDArray out = shifted;
+        // Large: exp / Σ and the gradient s ⊙ (g − Σ g ⊙ s) as whole-array operations, which ND4J runs 1.5× and 4×
+        // faster than its softmax ops (measured on [12, 4, 64, 64] floats).
+        Transforms.exp(out, false);
+        out.divi(out.sum(true, a));
         return Tensor.fromOp("softmax", out, g -> {
-            INDArray grad = Nd4j.createUninitialized(in.dataType(), in.shape());
-            Nd4j.exec(new SoftmaxBp(in, g, grad, a));
-            return new INDArray[] {grad};
+            INDArray grad = g.mul(out);
+            return new INDArray[] {grad.subi(out.mul(grad.sum(true, a)))};
         }, x);
     }
 

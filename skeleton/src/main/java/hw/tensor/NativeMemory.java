@@ -35,8 +35,17 @@ public final class NativeMemory {
         System.gc();
     }
 
-    /** Counts an operation's result (called by {@link Tensor#fromOp}). */
-    static void produced(INDArray value) {
+    /**
+     * Counts an operation's result (called by {@link Tensor#fromOp}), unless it is a view of one of the inputs
+     * (a reshape, a permute): a view allocates no numbers of its own.
+     */
+    static void produced(INDArray value, Tensor... inputs) {
+        long address = value.data().address();
+        for (Tensor input : inputs) {
+            if (input.data().data().address() == address) {
+                return;
+            }
+        }
         produced += value.length() * value.dataType().width();
     }
 

@@ -92,7 +92,7 @@ public final class Tensor {
      * @param inputs   the tensors the result was computed from
      */
     public static Tensor fromOp(String op, INDArray value, Backward backward, Tensor... inputs) {
-        NativeMemory.produced(value);
+        NativeMemory.produced(value, inputs);
         boolean needsGrad = false;
         if (GradMode.isEnabled()) {
             for (Tensor t : inputs) {
@@ -498,15 +498,11 @@ public final class Tensor {
             throw new IllegalArgumentException("maskedFill: a mask of shape " + Shapes.show(mask.shape())
                     + " does not broadcast to the tensor's shape " + Shapes.show(in));
         }
-        // Small arrays in the mask's shape, broadcast by mul and add: x·keep + fill.
-        double[] hit = mask.dup('c').reshape(mask.length()).toDoubleVector();
-        double[] keep = new double[hit.length], fill = new double[hit.length];
-        for (int i = 0; i < hit.length; i++) {
-            keep[i] = hit[i] != 0 ? 0.0 : 1.0;
-            fill[i] = hit[i] != 0 ? value : 0.0;
-        }
-        INDArray keepArray = Shapes.withRank(Nd4j.create(keep, mask.shape(), data.dataType()), in.length);
-        INDArray fillArray = Shapes.withRank(Nd4j.create(fill, mask.shape(), data.dataType()), in.length);
+        // Small arrays in the mask's shape, broadcast by mul and add: x·keep + fill. For −∞, fill = log(keep) is
+        // exactly −∞ where masked and 0 elsewhere (a product with 0 would give NaN there).
+        INDArray keepArray = Shapes.withRank(mask.eq(0).castTo(data.dataType()), in.length);
+        INDArray fillArray = value == Double.NEGATIVE_INFINITY ? Transforms.log(keepArray, true)
+                : keepArray.rsub(1.0).muli(value);
         INDArray out = data.mul(keepArray).addi(fillArray);
         return fromOp("maskedFill", out, g -> new INDArray[] {g.mul(keepArray)}, this);
     }
@@ -569,7 +565,7 @@ public final class Tensor {
             long[] outShape = a.clone();
             outShape[a.length - 1] = b[1];
             INDArray a2 = data.reshape('c', -1, k);
-            INDArray out = a2.mmul(other.data).reshape('c', outShape);
+            INDArray out = rowTimesMatrix(a2, other.data).reshape('c', outShape);
             return fromOp("matmul", out, g -> {
                 INDArray g2 = g.reshape('c', -1, b[1]);
                 // gemm's transpose flags instead of transposed views, which ND4J copies before multiplying.
@@ -584,6 +580,19 @@ public final class Tensor {
         INDArray out = Nd4j.matmul(data, other.data);
         return fromOp("matmul", out, g -> new INDArray[] {
             Nd4j.matmul(g, other.data, false, true, false), Nd4j.matmul(data, g, true, false, false)}, this, other);
+    }
+
+    /**
+     * a [m, k] @ b [k, n], through gemm directly (INDArray.mmul takes twice as long: 0.54 ms against 0.26 ms for
+     * [768, 128] @ [128, 128]). One row (a sampled token) is a matrix-vector product, bᵀ·a: gemm would first copy
+     * all of b into its packed layout, which for the LM head is most of the token's time (0.73 ms against 2.0 ms
+     * for [1, 384] @ [384, 12,038]).
+     */
+    private static INDArray rowTimesMatrix(INDArray a, INDArray b) {
+        if (a.size(0) != 1) {
+            return Nd4j.gemm(a, b, false, false);
+        }
+        return Nd4j.matmul(b.transpose(), a.reshape(a.length())).reshape(1, b.size(1));
     }
 
     /** This tensor's value as another floating-point type; the gradient is cast back. */
