@@ -12,12 +12,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * runs on its own: memory grows until JavaCPP's limit, where each allocation stalls while it forces collections
  * (measured on the tiny preset: 200–900 ms a step and 6 GB, against 65 ms and 0.3 GB with collections).
  *
- * <p>A collection costs about 12 ms: little next to a training step of a real model, but more than a cached
- * sampler's whole token. So the loops call {@link #collectIfGrown()} once per step or token, and it collects only
- * once the operations have produced {@link #allowance()} bytes of results since the last collection
- * ({@link Tensor#fromOp} counts them; gradients and temporaries come on top, about as much again). A JKU-sized
- * training step produces more than that, so it still collects every step; a cached sampler collects every few
- * dozen tokens.
+ * <p>A full collection costs 10–70 ms (it walks ND4J's bookkeeping of every array made since the last one):
+ * little next to a training step of a real model, but several of a cached sampler's tokens. So the loops call
+ * {@link #collectIfGrown()} once per step or token, and it collects only once the operations have produced
+ * {@link #allowance()} bytes of new arrays since the last collection ({@link Tensor#fromOp} counts them, views
+ * of their inputs excepted; gradients and temporaries come on top, about as much again). A JKU-sized training
+ * step produces more than that, so it still collects every step; a cached sampler collects every few dozen
+ * tokens. Between these, young collections free the arrays that died young, when the heap's young generation is
+ * small (the command line runs with {@code -Xmn16m}).
  */
 public final class NativeMemory {
     private static final long MB = 1L << 20;
@@ -47,6 +49,11 @@ public final class NativeMemory {
             }
         }
         produced += value.length() * value.dataType().width();
+    }
+
+    /** The bytes counted since the last collection (for tests). */
+    static long producedSinceCollection() {
+        return produced;
     }
 
     /**
