@@ -85,6 +85,13 @@ final class BenchCommand {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bench: interrupted", e);
         }
+        if (torch != null) {
+            System.out.println("PyTorch's BLAS: " + torch.blas());
+            if (!torch.fastBlas()) {
+                System.out.println("note: PyTorch multiplies with the reference BLAS, not OpenBLAS, so its figures are"
+                        + " far below its speed; on Debian: apt-get install libopenblas0-pthread");
+            }
+        }
         System.out.println();
         System.out.print(table(kit, torch));
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -162,6 +169,7 @@ final class BenchCommand {
         m.addProperty("java", Runtime.version().toString());
         m.addProperty("load_average", load);
         m.addProperty("torch", torch == null ? null : torch.version());
+        m.addProperty("torch_blas", torch == null ? null : torch.blas());
         o.add("machine", m);
         o.addProperty("train_steps", steps);
         o.addProperty("repeat", repeat);
@@ -212,7 +220,7 @@ final class BenchCommand {
                   --repeat N         timed rounds per row, after a warm-up; the best counts (default 3)
                   --new-tokens N     tokens to sample after a one-token prompt (default 255)
                   --python CMD       a Python with torch (default: python3, else /usr/bin/python3;
-                                     Debian: apt-get install python3-torch)
+                                     Debian: apt-get install python3-torch libopenblas0-pthread)
                   --dtype T          float32 (default, PyTorch's default too) or float64, both sides
                   --no-torch         the kit's side only
                   --json FILE        append the results as one JSON line (default runs/bench.jsonl)""";

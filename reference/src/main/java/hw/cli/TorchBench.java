@@ -17,13 +17,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * The PyTorch side of {@code bench}: runs torch_bench.py (a resource beside this class) with a Python that has
  * torch, and reads the one JSON line it prints. Torch is optional: without it the benchmark reports the kit's
- * side alone. On Debian, {@code apt-get install python3-torch} provides it for {@code /usr/bin/python3}.
+ * side alone. On Debian, {@code apt-get install python3-torch libopenblas0-pthread} provides it for
+ * {@code /usr/bin/python3} (without OpenBLAS, torch multiplies with the reference BLAS, 25× slower).
  */
 final class TorchBench {
     private static final String SCRIPT = "torch_bench.py";
 
-    /** What the script measured: torch's version and, per row, the best tokens/s and the peak RSS. */
-    record Result(String version, Map<String, KitBench.Rate> rows) {
+    /**
+     * What the script measured: torch's version, the BLAS library it multiplies with, and, per row, the best
+     * tokens/s and the peak RSS.
+     */
+    record Result(String version, String blas, Map<String, KitBench.Rate> rows) {
+        /** False when torch runs on the reference BLAS (Debian's default without OpenBLAS): far below its speed. */
+        boolean fastBlas() {
+            String b = blas.toLowerCase(java.util.Locale.ROOT);
+            return b.contains("openblas") || b.contains("mkl") || b.contains("blis") || b.contains("unknown");
+        }
     }
 
     private TorchBench() {
@@ -64,7 +73,7 @@ final class TorchBench {
                 }
                 Files.write(script, in.readAllBytes());
             }
-            String version = null;
+            String version = null, blas = "unknown";
             Map<String, KitBench.Rate> measured = new LinkedHashMap<>();
             for (String row : rows) {
                 System.out.println("  PyTorch: " + row + " …");
@@ -80,9 +89,10 @@ final class TorchBench {
                 }
                 Result r = parse(out.substring(out.lastIndexOf('\n') + 1));
                 version = r.version();
+                blas = r.blas();
                 measured.putAll(r.rows());
             }
-            return new Result(version, measured);
+            return new Result(version, blas, measured);
         } finally {
             Files.deleteIfExists(script);
         }
@@ -97,7 +107,8 @@ final class TorchBench {
                 rows.put(e.getKey(), new KitBench.Rate(r.get("tokens_per_s").getAsDouble(),
                         r.get("cpu_tokens_per_s").getAsDouble(), r.get("peak_rss").getAsLong()));
             }
-            return new Result(o.get("torch").getAsString(), rows);
+            return new Result(o.get("torch").getAsString(), o.has("blas") ? o.get("blas").getAsString() : "unknown",
+                    rows);
         } catch (JsonParseException | NullPointerException | IllegalStateException | ClassCastException e) {
             throw new IOException(SCRIPT + " printed something other than its JSON line: " + line, e);
         }

@@ -9,13 +9,14 @@ context again for every token) or through a KV cache. One thread, as the kit run
     /usr/bin/python3 torch_bench.py [--rows train,naive,cached] [--train-steps 20] [--repeat 3]
                                     [--new-tokens 255] [--dtype float32|float64]
 
-Prints one JSON line: {"torch": VERSION, "dtype": ..., "rows": {ROW: {"tokens_per_s": X, "cpu_tokens_per_s": Y,
+Prints one JSON line: {"torch": VERSION, "dtype": ..., "blas": LIBRARY, "rows": {ROW: {"tokens_per_s": X, "cpu_tokens_per_s": Y,
 "peak_rss": BYTES}}}. Each row's rate is the best of --repeat timed rounds after a warm-up, as on the kit's side,
 per second of wall-clock time and per second of the process's CPU time (less disturbed by other processes).
 """
 import argparse
 import json
 import math
+import os
 import time
 
 import torch
@@ -96,6 +97,21 @@ class GPT(nn.Module):
         for i, b in enumerate(self.blocks):
             x = b(x, None if caches is None else caches[i])
         return self.final(x) @ self.tokens.weight.t()                           # [B, T, V]
+
+
+def blas_library():
+    """The BLAS shared library torch multiplies with, as the process has it mapped ("unknown" when unreadable).
+
+    Debian's torch calls whatever libblas.so.3 the alternatives system points at: the slow reference BLAS unless
+    OpenBLAS (libopenblas0-pthread) is installed, which makes a 25-fold difference to matrix products.
+    """
+    torch.ones(8, 8) @ torch.ones(8, 8)
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "blas" in line.lower() and "lapack" not in line.lower()}
+    except OSError:
+        return "unknown"
+    return ", ".join(sorted(os.path.realpath(p) for p in paths)) or "unknown"
 
 
 def peak_reset():
@@ -199,7 +215,7 @@ def main():
             raise SystemExit("unknown row " + row)
         rows[row] = {"tokens_per_s": wall, "cpu_tokens_per_s": cpu, "peak_rss": peak_rss()}
     print(json.dumps({"torch": torch.__version__, "dtype": a.dtype, "threads": torch.get_num_threads(),
-                      "rows": rows}))
+                      "blas": blas_library(), "rows": rows}))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,12 @@ class BenchCommandTest {
         TorchBench.Result r = TorchBench.parse("{\"torch\": \"1.13.0\", \"dtype\": \"float32\", \"rows\": {\"naive\":"
                 + " {\"tokens_per_s\": 20.5, \"cpu_tokens_per_s\": 21.0, \"peak_rss\": 314572800}}}");
         assertThat(r.version()).isEqualTo("1.13.0");
+        assertThat(r.blas()).as("an older script's line has no BLAS").isEqualTo("unknown");
+        TorchBench.Result slow = TorchBench.parse("{\"torch\": \"1.13.0\", \"blas\":"
+                + " \"/usr/lib/x86_64-linux-gnu/blas/libblas.so.3.11.0\", \"rows\": {}}");
+        assertThat(slow.fastBlas()).as("the reference BLAS is flagged").isFalse();
+        assertThat(TorchBench.parse("{\"torch\": \"2.1\", \"blas\": \"/usr/lib/libopenblasp-r0.3.21.so\","
+                + " \"rows\": {}}").fastBlas()).isTrue();
         assertThat(r.rows().get("naive")).isEqualTo(new KitBench.Rate(20.5, 21.0, 300L << 20));
         assertThatThrownBy(() -> TorchBench.parse("Traceback (most recent call last):"))
                 .isInstanceOf(IOException.class).hasMessageContaining("JSON");
@@ -34,8 +40,8 @@ class BenchCommandTest {
 
     @Test
     void theTableShowsRatiosWhenTorchRanAndDashesWhenNot() {
-        TorchBench.Result torch = new TorchBench.Result("1.13", Map.of("naive", new KitBench.Rate(20, 24, 300L << 20),
-                "cached", new KitBench.Rate(100, 120, 300L << 20)));
+        TorchBench.Result torch = new TorchBench.Result("1.13", "libopenblas.so.0",
+                Map.of("naive", new KitBench.Rate(20, 24, 300L << 20), "cached", new KitBench.Rate(100, 120, 300L << 20)));
         String with = BenchCommand.table(kit(), torch);
         assertThat(with).contains("0.50×").contains("0.80×").contains("600 / 300").contains("8.00×").contains("5.00×");
         String without = BenchCommand.table(kit(), null);
