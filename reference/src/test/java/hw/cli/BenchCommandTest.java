@@ -41,7 +41,8 @@ class BenchCommandTest {
     @Test
     void theTableShowsRatiosWhenTorchRanAndDashesWhenNot() {
         TorchBench.Result torch = new TorchBench.Result("1.13", "libopenblas.so.0",
-                Map.of("naive", new KitBench.Rate(20, 24, 300L << 20), "cached", new KitBench.Rate(100, 120, 300L << 20)));
+                Map.of("naive", new KitBench.Rate(20, 24, 300L << 20),
+                        "cached", new KitBench.Rate(100, 120, 300L << 20)));
         String with = BenchCommand.table(kit(), torch);
         assertThat(with).contains("0.50×").contains("0.80×").contains("600 / 300").contains("8.00×").contains("5.00×");
         String without = BenchCommand.table(kit(), null);
@@ -72,5 +73,19 @@ class BenchCommandTest {
                 .isInstanceOf(Options.UsageException.class).hasMessageContaining("positive");
         assertThatThrownBy(() -> BenchCommand.run(new String[] {"--dtype", "int8"}))
                 .isInstanceOf(Options.UsageException.class).hasMessageContaining("float32 or float64");
+    }
+
+    @Test
+    void aCpuOnAnOlderOpenBlasKernelGetsTheHint() {
+        java.util.Set<String> avx512 = java.util.Set.of("avx2", "fma", "avx512f", "avx512dq", "avx512cd", "avx512bw",
+                "avx512vl");
+        java.util.Set<String> avx2 = java.util.Set.of("avx2", "fma");
+        assertThat(Machine.blasAdvice("Barcelona", avx512, null)).contains("OPENBLAS_CORETYPE=SkylakeX");
+        assertThat(Machine.blasAdvice("Haswell", avx512, null)).contains("OPENBLAS_CORETYPE=SkylakeX");
+        assertThat(Machine.blasAdvice("Barcelona", avx2, null)).contains("OPENBLAS_CORETYPE=Haswell");
+        assertThat(Machine.blasAdvice("Cooperlake", avx512, null)).as("already an AVX-512 kernel").isNull();
+        assertThat(Machine.blasAdvice("Zen", avx2, null)).as("already an AVX2 kernel").isNull();
+        assertThat(Machine.blasAdvice("Prescott", java.util.Set.of("sse3"), null)).as("nothing better").isNull();
+        assertThat(Machine.blasAdvice("Barcelona", avx512, "Barcelona")).as("OPENBLAS_CORETYPE chose it").isNull();
     }
 }

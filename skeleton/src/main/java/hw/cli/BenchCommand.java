@@ -59,6 +59,10 @@ final class BenchCommand {
         Machine machine = Machine.describe();
         String python = o.has("no-torch") ? null : TorchBench.findPython(o.text("python", null));
         System.out.println("bench on " + machine.summary() + "; Java " + Runtime.version());
+        String advice = machine.blasAdvice();
+        if (advice != null) {
+            System.out.println(advice);
+        }
         System.out.println("the best of " + repeat + " timed rounds after a warm-up; training " + steps
                 + " steps a round, sampling " + newTokens + " new tokens after a 1-token prompt; " + dtype
                 + " on both sides");
