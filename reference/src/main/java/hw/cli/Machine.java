@@ -62,30 +62,27 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads) {
     }
 
     private static Set<String> cpuFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("flags")) {
-                    String[] flags = line.substring(line.indexOf(':') + 1).trim().split("\\s+");
-                    return new java.util.HashSet<>(List.of(flags));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: no flags
-        }
-        return Set.of();
+        String flags = cpuInfo("flags");
+        return flags == null ? Set.of() : new java.util.HashSet<>(List.of(flags.split("\\s+")));
     }
 
     private static String cpuModel() {
+        String model = cpuInfo("model name");
+        return model == null ? System.getProperty("os.arch") : model;
+    }
+
+    /** The first value of a field of /proc/cpuinfo, or null (not Linux, or no such field). */
+    private static String cpuInfo(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("model name")) {
+                if (line.startsWith(field)) {
                     return line.substring(line.indexOf(':') + 1).trim();
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux: fall through
+            // not Linux: no such file
         }
-        return System.getProperty("os.arch");
+        return null;
     }
 
     /**

@@ -45,7 +45,9 @@ public final class Shapes {
         }
         int lead = grad.rank() - shape.length;
         INDArray g = grad;
-        if (lead > 0 && shape.length > 0 && Arrays.equals(Arrays.copyOfRange(grad.shape(), lead, grad.rank()), shape)) {
+        boolean onlyLeadingAxes = lead > 0 && shape.length > 0
+                && Arrays.equals(Arrays.copyOfRange(grad.shape(), lead, grad.rank()), shape);
+        if (onlyLeadingAxes) {
             long rows = prefix(grad, lead);                        // the leading axes, folded into rows
             return columnSums(grad.reshape('c', rows, grad.length() / rows)).reshape(shape);
         }

@@ -565,7 +565,7 @@ public final class Tensor {
             long[] outShape = a.clone();
             outShape[a.length - 1] = b[1];
             INDArray a2 = data.reshape('c', -1, k);
-            INDArray out = rowTimesMatrix(a2, other.data).reshape('c', outShape);
+            INDArray out = matrixProduct(a2, other.data).reshape('c', outShape);
             return fromOp("matmul", out, g -> {
                 INDArray g2 = g.reshape('c', -1, b[1]);
                 // gemm's transpose flags instead of transposed views, which ND4J copies before multiplying.
@@ -588,7 +588,7 @@ public final class Tensor {
      * all of b into its packed layout, which for the LM head is most of the token's time (0.73 ms against 2.0 ms
      * for [1, 384] @ [384, 12,038]).
      */
-    private static INDArray rowTimesMatrix(INDArray a, INDArray b) {
+    private static INDArray matrixProduct(INDArray a, INDArray b) {
         if (a.size(0) != 1) {
             return Nd4j.gemm(a, b, false, false);
         }
