@@ -2,7 +2,8 @@ package hw.optim;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adam (Kingma and Ba, 2015): gradient descent with a per-element step size. In the notation of the handout,
@@ -86,7 +87,8 @@ public class Adam extends Optimizer {
      * not parameters. Then, for every parameter of {@link #slots()} that has a gradient ({@code p.grad()} is null
      * when the last backward pass did not reach it: skip it), update its buffers {@code buffer("u", p)} and
      * {@code buffer("v", p)} and its value {@code p.value()}, all in place (ND4J's {@code muli}, {@code addi},
-     * {@code subi}, …). Use {@link #learningRate()}, which a schedule may change between steps.
+     * {@code subi}, …, or {@link #addScaled}, which saves a temporary array). Use {@link #learningRate()}, which a
+     * schedule may change between steps.
      */
     @Override
     public void step() {
@@ -101,12 +103,13 @@ public class Adam extends Optimizer {
             }
             INDArray u = buffer("u", p);
             INDArray v = buffer("v", p);
-            u.muli(beta).addi(g.mul(1 - beta));
-            v.muli(gamma).addi(g.mul(g).muli(1 - gamma));
-            INDArray uHat = u.div(uCorrection);
-            INDArray vHat = v.div(vCorrection);
-            INDArray denominator = Transforms.sqrt(vHat, false).addi(eps);
-            p.value().subi(uHat.divi(denominator).muli(learningRate()));
+            addScaled(u.muli(beta), 1 - beta, g);                      // u = β·u + (1 − β)·g
+            INDArray step = g.mul(g);                                  // g², then the step, in one new array
+            addScaled(v.muli(gamma), 1 - gamma, step);                 // v = γ·v + (1 − γ)·g²
+            // û / (√v̂ + ε) = u / (√v + ε·√(1 − γᵗ)) · √(1 − γᵗ) / (1 − βᵗ): the corrections become scalars
+            Nd4j.exec(new Sqrt(v, step));                              // step = √v
+            step.addi(eps * Math.sqrt(vCorrection)).rdivi(u);          // step = u / (√v + ε·√(1 − γᵗ))
+            addScaled(p.value(), -learningRate() * Math.sqrt(vCorrection) / uCorrection, step);
         }
         // END SOLUTION
     }

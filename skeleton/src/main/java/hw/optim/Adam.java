@@ -84,7 +84,8 @@ public class Adam extends Optimizer {
      * not parameters. Then, for every parameter of {@link #slots()} that has a gradient ({@code p.grad()} is null
      * when the last backward pass did not reach it: skip it), update its buffers {@code buffer("u", p)} and
      * {@code buffer("v", p)} and its value {@code p.value()}, all in place (ND4J's {@code muli}, {@code addi},
-     * {@code subi}, …). Use {@link #learningRate()}, which a schedule may change between steps.
+     * {@code subi}, …, or {@link #addScaled}, which saves a temporary array). Use {@link #learningRate()}, which a
+     * schedule may change between steps.
      */
     @Override
     public void step() {
