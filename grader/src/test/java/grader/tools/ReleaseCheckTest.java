@@ -52,7 +52,7 @@ class ReleaseCheckTest {
     void aDistinctiveAdamLinePlantedAsACommentInSgdFailsAndNamesTheFile() throws IOException {
         Path planted = scratch.resolve("planted");
         StudentCopy.copyTree(kit, planted);
-        String line = "            // p.value().subi(uHat.divi(denominator).muli(learningRate()));\n";
+        String line = "            // addScaled(p.value(), -learningRate() * Math.sqrt(vCorrection) / uCorrection, step);\n";
         for (String side : List.of("reference", "skeleton")) {
             Path sgd = planted.resolve(side + "/src/main/java/hw/optim/SGD.java");
             String text = Files.readString(sgd, StandardCharsets.UTF_8);
@@ -61,7 +61,7 @@ class ReleaseCheckTest {
         }
         List<String> leaks = leaksOf(planted, scratch.resolve("planted-release"));
         assertThat(leaks).singleElement().asString().contains("skeleton/src/main/java/hw/optim/SGD.java:")
-                .contains("p.value().subi(uHat.divi(denominator).muli(learningRate()));")
+                .contains("addScaled(p.value(), -learningRate() * Math.sqrt(vCorrection) / uCorrection, step);")
                 .contains("reference/src/main/java/hw/optim/Adam.java");
     }
 
@@ -98,7 +98,7 @@ class ReleaseCheckTest {
                 /* my notes
                    INDArray u = buffer("u", p);
                    INDArray v = buffer("v", p);
-                   u.muli(beta).addi(g.mul(1 - beta));
+                   addScaled(u.muli(beta), 1 - beta, g); // u = β·u + (1 − β)·g
                 */
                 """);
         assertThat(Release.leaks(layout, release)).anyMatch(l -> l.contains("tests/src/test/java/Notes.java:2"));
