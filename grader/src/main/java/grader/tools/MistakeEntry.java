@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * file: hw/optim/Adam.java           the reference file to edit, by package path
  * misconception: one sentence on what the student believes
  * symptom: without bias correction   (optional) words a failing test's message should contain
- * find: step.addi(eps * Math.sqrt(vCorrection)).rdivi(u);
- * replace: step.addi(eps).rdivi(u);
+ * find: double stepSize = learningRate() * Math.sqrt(vCorrection) / uCorrection;
+ * replace: double stepSize = learningRate();
  * </pre>
  *
  * {@code find}/{@code replace} pairs may repeat; a value of {@code |} starts a block of the following lines

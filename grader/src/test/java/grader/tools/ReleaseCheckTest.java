@@ -52,7 +52,7 @@ class ReleaseCheckTest {
     void aDistinctiveAdamLinePlantedAsACommentInSgdFailsAndNamesTheFile() throws IOException {
         Path planted = scratch.resolve("planted");
         StudentCopy.copyTree(kit, planted);
-        String line = "            // addScaled(p.value(), -learningRate() * Math.sqrt(vCorrection) / uCorrection, step);\n";
+        String line = "            // double stepSize = learningRate() * Math.sqrt(vCorrection) / uCorrection;\n";
         for (String side : List.of("reference", "skeleton")) {
             Path sgd = planted.resolve(side + "/src/main/java/hw/optim/SGD.java");
             String text = Files.readString(sgd, StandardCharsets.UTF_8);
@@ -61,7 +61,7 @@ class ReleaseCheckTest {
         }
         List<String> leaks = leaksOf(planted, scratch.resolve("planted-release"));
         assertThat(leaks).singleElement().asString().contains("skeleton/src/main/java/hw/optim/SGD.java:")
-                .contains("addScaled(p.value(), -learningRate() * Math.sqrt(vCorrection) / uCorrection, step);")
+                .contains("double stepSize = learningRate() * Math.sqrt(vCorrection) / uCorrection;")
                 .contains("reference/src/main/java/hw/optim/Adam.java");
     }
 

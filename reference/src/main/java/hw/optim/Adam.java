@@ -96,6 +96,9 @@ public class Adam extends Optimizer {
         long t = nextStep();
         double uCorrection = 1 - Math.pow(beta, t);
         double vCorrection = 1 - Math.pow(gamma, t);
+        // û / (√v̂ + ε) = u / (√v + ε·√(1 − γᵗ)) · √(1 − γᵗ) / (1 − βᵗ): the corrections become two scalars
+        double shiftedEps = eps * Math.sqrt(vCorrection);
+        double stepSize = learningRate() * Math.sqrt(vCorrection) / uCorrection;
         for (Parameter p : slots()) {
             INDArray g = p.grad();
             if (g == null) {
@@ -106,10 +109,9 @@ public class Adam extends Optimizer {
             addScaled(u.muli(beta), 1 - beta, g);                      // u = β·u + (1 − β)·g
             INDArray step = g.mul(g);                                  // g², then the step, in one new array
             addScaled(v.muli(gamma), 1 - gamma, step);                 // v = γ·v + (1 − γ)·g²
-            // û / (√v̂ + ε) = u / (√v + ε·√(1 − γᵗ)) · √(1 − γᵗ) / (1 − βᵗ): the corrections become scalars
             Nd4j.exec(new Sqrt(v, step));                              // step = √v
-            step.addi(eps * Math.sqrt(vCorrection)).rdivi(u);          // step = u / (√v + ε·√(1 − γᵗ))
-            addScaled(p.value(), -learningRate() * Math.sqrt(vCorrection) / uCorrection, step);
+            step.addi(shiftedEps).rdivi(u);                            // step = u / (√v + ε·√(1 − γᵗ))
+            addScaled(p.value(), -stepSize, step);                     // θ = θ − lr · û / (√v̂ + ε)
         }
         // END SOLUTION
     }
