@@ -19,8 +19,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -60,11 +58,8 @@ final class KitBench {
     /** Runs one row in a fresh JVM with this JVM's options and class path, and reads what it measured. */
     static Rate inChildJvm(String row, int steps, int repeat, int newTokens, String dtype)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KitBench.class.getName(), row,
-                String.valueOf(steps), String.valueOf(repeat), String.valueOf(newTokens), dtype));
+        List<String> cmd = ThisJvm.command(KitBench.class);
+        cmd.addAll(List.of(row, String.valueOf(steps), String.valueOf(repeat), String.valueOf(newTokens), dtype));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0) {

@@ -3,6 +3,7 @@ package hw.cli;
 import hw.tensor.Precision;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * The command line: train a GPT on an embedded corpus, sample from it, evaluate it.
@@ -23,8 +24,13 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs one command and exits with its status. On a CPU that ND4J's OpenBLAS does not know, the command runs in
+     * a second JVM that names OpenBLAS's kernel ({@link BlasKernel}), since only a new process can.
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        OptionalInt relaunched = BlasKernel.relaunch(Main.class, args);
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
     }
 
     /** Runs one command; returns the exit status (0 done, 1 failed, 2 a mistake on the command line). */

@@ -31,20 +31,28 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads) {
 
     /** One line for the benchmark's header. */
     String summary() {
-        return cores + " cores, " + cpu + ", OpenBLAS core " + blasCore
-                + (System.getenv("OPENBLAS_CORETYPE") != null ? " (set by OPENBLAS_CORETYPE)" : "")
+        return cores + " cores, " + cpu + ", OpenBLAS core " + blasCore + kernelChooser()
                 + ", OMP_NUM_THREADS " + blasThreads;
     }
 
+    /** Who chose the kernel, when OpenBLAS did not: the kit ({@link BlasKernel}) or the user's variable. */
+    private static String kernelChooser() {
+        if (System.getenv(BlasKernel.CHOSEN_BY_KIT) != null) {
+            return " (chosen by the kit: ND4J's OpenBLAS does not know this CPU's AVX-512)";
+        }
+        return System.getenv("OPENBLAS_CORETYPE") != null ? " (set by OPENBLAS_CORETYPE)" : "";
+    }
+
     /** The flags OpenBLAS's SkylakeX kernels need. */
-    private static final Set<String> AVX512 = Set.of("avx512f", "avx512dq", "avx512cd", "avx512bw", "avx512vl");
+    static final Set<String> AVX512 = Set.of("avx512f", "avx512dq", "avx512cd", "avx512bw", "avx512vl");
     private static final Set<String> AVX512_KERNELS = Set.of("SkylakeX", "Cooperlake", "SapphireRapids");
     private static final Set<String> AVX2_KERNELS = Set.of("Haswell", "Zen");
 
     /**
      * A note when OpenBLAS picked a kernel older than the CPU (null otherwise, and when OPENBLAS_CORETYPE chose it).
      * OpenBLAS 0.3.19 does not know CPUs newer than itself: on an AMD Zen 5 it falls back to "Barcelona", an SSE
-     * kernel from 2007 (measured: training 40% slower than with Haswell's), where SkylakeX's fits.
+     * kernel from 2007 (measured: training 40% slower than with Haswell's), where SkylakeX's fits. On AMD's AVX-512
+     * CPUs the command line now names the kernel itself ({@link BlasKernel}), so this hint is for the others.
      */
     String blasAdvice() {
         return blasAdvice(blasCore, cpuFlags(), System.getenv("OPENBLAS_CORETYPE"));
@@ -61,7 +69,7 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads) {
                 + " side as well; never name a kernel the CPU lacks: the process crashes)";
     }
 
-    private static Set<String> cpuFlags() {
+    static Set<String> cpuFlags() {
         String flags = cpuInfo("flags");
         return flags == null ? Set.of() : new java.util.HashSet<>(List.of(flags.split("\\s+")));
     }
@@ -72,7 +80,7 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads) {
     }
 
     /** The first value of a field of /proc/cpuinfo, or null (not Linux, or no such field). */
-    private static String cpuInfo(String field) {
+    static String cpuInfo(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
                 if (line.startsWith(field)) {
