@@ -14,7 +14,8 @@ import java.util.Set;
  * to override that. Version 0.3.19 predates AMD's AVX-512 CPUs (Zen 4, Zen 5): it gives them its AVX2 "Zen" or
  * its SSE "Barcelona" kernel, where the "SkylakeX" kernel fits (newer OpenBLAS releases, such as the 0.3.21
  * PyTorch uses on Debian, pick an AVX-512 kernel there themselves). Measured on a 2-core EPYC (Zen 4): SkylakeX's
- * products are 10–15% faster and its batched attention products 35%, and the kit trains 14% faster.
+ * products are 10–15% faster and its batched attention products 35%, and the kit trains 3–14% faster (paired runs).
+ * The second JVM costs 0.09 s at start-up.
  *
  * <p>The variable must be in the environment when the library loads, which a running JVM cannot change, so the
  * command line's {@code main} starts itself once more with it set ({@link #relaunch}). A user's own
