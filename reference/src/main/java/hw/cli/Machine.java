@@ -20,19 +20,20 @@ import java.util.regex.Pattern;
  * @param cpu         the CPU's model name
  * @param blasCore    OpenBLAS's kernel, e.g. SkylakeX, Haswell ("unknown" when it could not be read)
  * @param blasThreads OMP_NUM_THREADS ("unset" when not set)
+ * @param blasLibrary which OpenBLAS ND4J multiplies with ({@link BlasLibrary#describe()})
  */
-record Machine(int cores, String cpu, String blasCore, String blasThreads) {
+record Machine(int cores, String cpu, String blasCore, String blasThreads, String blasLibrary) {
 
     static Machine describe() {
         String threads = System.getenv("OMP_NUM_THREADS");
         return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(), probeBlasCore(),
-                threads == null ? "unset" : threads);
+                threads == null ? "unset" : threads, BlasLibrary.describe());
     }
 
     /** One line for the benchmark's header. */
     String summary() {
         return cores + " cores, " + cpu + ", OpenBLAS core " + blasCore + kernelChooser()
-                + ", OMP_NUM_THREADS " + blasThreads;
+                + ", OMP_NUM_THREADS " + blasThreads + "; " + blasLibrary;
     }
 
     /** Who chose the kernel, when OpenBLAS did not: the kit ({@link BlasKernel}) or the user's variable. */
@@ -99,8 +100,9 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads) {
      * output. OPENBLAS_CORETYPE, when set, forces the kernel (in the child too).
      */
     private static String probeBlasCore() {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LoadNd4j.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(BlasLibrary.jvmOptions()); // the library this JVM multiplies with, whose kernel is the one to report
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadNd4j.class.getName()));
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().put("OPENBLAS_VERBOSE", "2");

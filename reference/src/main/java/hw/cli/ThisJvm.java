@@ -10,11 +10,15 @@ final class ThisJvm {
     private ThisJvm() {
     }
 
-    /** This JVM's java, its options (heap, collector, -D…) and its class path, running {@code mainClass}. */
+    /**
+     * This JVM's java, its options (heap, collector, -D…, and the OpenBLAS the kit chose: {@link BlasLibrary}) and
+     * its class path, running {@code mainClass}.
+     */
     static List<String> command(Class<?> mainClass) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(BlasLibrary.jvmOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         return cmd;
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The bench's reporting (the measurements themselves are the benchmark's job, not a unit test's). */
 class BenchCommandTest {
-    private static final Machine MACHINE = new Machine(2, "Some CPU", "SkylakeX", "1");
+    private static final Machine MACHINE = new Machine(2, "Some CPU", "SkylakeX", "1", "OpenBLAS 0.3.19, ND4J's own");
 
     private static Map<String, KitBench.Rate> kit() {
         Map<String, KitBench.Rate> kit = new LinkedHashMap<>();
@@ -57,6 +57,7 @@ class BenchCommandTest {
         JsonObject o = new Gson().fromJson(line, JsonObject.class);
         assertThat(o.getAsJsonObject("machine").get("openblas_core").getAsString()).isEqualTo("SkylakeX");
         assertThat(o.getAsJsonObject("machine").get("cores").getAsInt()).isEqualTo(2);
+        assertThat(o.getAsJsonObject("machine").get("openblas_library").getAsString()).contains("0.3.19");
         assertThat(o.get("dtype").getAsString()).isEqualTo("float32");
         assertThat(o.getAsJsonArray("rows")).hasSize(2);
         assertThat(o.getAsJsonArray("rows").get(1).getAsJsonObject().get("kit_tokens_per_s").getAsDouble())

@@ -170,6 +170,7 @@ final class BenchCommand {
         m.addProperty("cpu", machine.cpu());
         m.addProperty("openblas_core", machine.blasCore());
         m.addProperty("omp_num_threads", machine.blasThreads());
+        m.addProperty("openblas_library", machine.blasLibrary());
         m.addProperty("java", Runtime.version().toString());
         m.addProperty("load_average", load);
         m.addProperty("torch", torch == null ? null : torch.version());

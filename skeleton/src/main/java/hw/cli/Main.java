@@ -26,11 +26,16 @@ public final class Main {
 
     /**
      * Runs one command and exits with its status. On a CPU that ND4J's OpenBLAS does not know, the command runs in
-     * a second JVM that names OpenBLAS's kernel ({@link BlasKernel}), since only a new process can.
+     * a second JVM that names OpenBLAS's kernel ({@link BlasKernel}), since only a new process can; the JVM that
+     * runs the command multiplies with the system's OpenBLAS when that is newer than ND4J's ({@link BlasLibrary}).
      */
     public static void main(String[] args) {
         OptionalInt relaunched = BlasKernel.relaunch(Main.class, args);
-        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
+        BlasLibrary.useSystemOpenBlas(); // before anything loads ND4J
+        System.exit(run(args));
     }
 
     /** Runs one command; returns the exit status (0 done, 1 failed, 2 a mistake on the command line). */
