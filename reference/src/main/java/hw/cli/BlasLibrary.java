@@ -40,7 +40,7 @@ final class BlasLibrary {
     private static final String LOAD = "org.bytedeco.openblas.load";
     private static final String PATHS_FIRST = "org.bytedeco.javacpp.pathsFirst";
     private static final String LIBRARY_PATH = "java.library.path";
-    /** Set in this JVM (and passed to its child JVMs) when the kit chose the system's library. */
+    /** The chosen library's file, set in this JVM (and passed to its child JVMs) when the kit chose it. */
     private static final String CHOSEN = "gpt.kit.openblas";
     /** A real OpenBLAS file name: libopenblasp-r0.3.21.so (pthread) or libopenblas-r0.3.21.so (serial). */
     private static final Pattern FILE = Pattern.compile("libopenblasp?-r(\\d+)\\.(\\d+)\\.(\\d+)\\.so");
@@ -84,7 +84,7 @@ final class BlasLibrary {
         String dir = lib.file().getParent().toString();
         String old = System.getProperty(LIBRARY_PATH, "");
         p.put(LIBRARY_PATH, old.isEmpty() ? dir : dir + File.pathSeparator + old);
-        p.put(CHOSEN, lib.file() + " " + lib.version());
+        p.put(CHOSEN, lib.file().toString());
         return p;
     }
 
@@ -103,8 +103,7 @@ final class BlasLibrary {
     static String describe() {
         String chosen = System.getProperty(CHOSEN);
         if (chosen != null) {
-            int space = chosen.lastIndexOf(' ');
-            return "OpenBLAS " + chosen.substring(space + 1) + ", the system's (" + chosen.substring(0, space)
+            return "OpenBLAS " + version(Path.of(chosen).getFileName().toString()) + ", the system's (" + chosen
                     + "; GPT_KIT_OPENBLAS=bundled keeps ND4J's)";
         }
         String user = System.getProperty(LOAD);

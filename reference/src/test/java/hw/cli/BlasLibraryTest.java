@@ -45,6 +45,7 @@ class BlasLibraryTest {
         assertThat(p).containsEntry("org.bytedeco.openblas.load", "openblas")
                 .containsEntry("org.bytedeco.javacpp.pathsFirst", "true");
         assertThat(p.get("java.library.path")).startsWith(Path.of("/opt/blas").toString());
+        assertThat(p).containsEntry("gpt.kit.openblas", NEWER.file().toString());
     }
 
     @Test
