@@ -13,7 +13,7 @@ import net.jqwik.api.Label;
  * An example of an instructor's hidden suite: real checks of Problem 1 that are graded (on Gradescope, or with
  * -Dgrade.hidden=tests/hidden) but never shipped in the student release. Compiled by the grader at grading time.
  */
-@Problem(value = 1, title = "Tensors and automatic differentiation")
+@Problem(1)
 @Label("Problem 1 hidden checks")
 @Visibility(Visibility.Level.HIDDEN)
 class HiddenBackpropTest {

@@ -1,8 +1,12 @@
 package hw.cli;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * A named training configuration: the data, the model's shape and the optimisation. {@code tiny} trains in about
@@ -39,16 +43,31 @@ record Preset(String name, String description, String corpus, long maxChars, Str
                 return p;
             }
         }
-        throw new Options.UsageException("unknown preset '" + name + "'; presets: " + names());
+        throw new UsageException("unknown preset '" + name + "'; presets: " + names());
+    }
+
+    /** The value of {@code --preset}: a preset by name. */
+    static final class Named implements CommandLine.ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String name) {
+            try {
+                return named(name);
+            } catch (UsageException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static String names() {
         return Arrays.stream(ALL).map(Preset::name).collect(Collectors.joining(", "));
     }
 
-    /** One line per preset, for the usage text. */
-    static String describeAll() {
-        return Arrays.stream(ALL).map(p -> String.format("  %-6s %s", p.name, p.description))
-                .collect(Collectors.joining("\n"));
+    /** Each preset's name and description, in order, for the usage text. */
+    static Map<String, String> descriptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var p : ALL) {
+            out.put(p.name, p.description);
+        }
+        return out;
     }
 }

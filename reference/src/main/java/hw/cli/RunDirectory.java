@@ -74,13 +74,13 @@ record RunDirectory(Path dir) {
             info.type(); // an unknown dtype is an error now, not in the middle of sampling
             return info;
         } catch (NoSuchFileException e) {
-            throw new Options.UsageException("no trained model in " + dir + " (" + info() + " is missing): train one"
+            throw new UsageException("no trained model in " + dir + " (" + info() + " is missing): train one"
                     + " first, or point --run at a run folder");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + info() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) { // malformed JSON, or a shape GPTConfig rejects (wrapped by Gson)
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new Options.UsageException(info() + " is not a valid run description: " + cause.getMessage());
+            throw new UsageException(info() + " is not a valid run description: " + cause.getMessage());
         }
     }
 
@@ -89,7 +89,7 @@ record RunDirectory(Path dir) {
         RunInfo info = readInfo();
         Tokenizer tokenizer = Tokenizer.load(tokenizer());
         if (tokenizer.vocabSize() != info.model().vocabSize()) {
-            throw new Options.UsageException(tokenizer() + " has " + tokenizer.vocabSize() + " tokens but the model"
+            throw new UsageException(tokenizer() + " has " + tokenizer.vocabSize() + " tokens but the model"
                     + " in " + info() + " has " + info.model().vocabSize() + "; the run folder is inconsistent");
         }
         Precision.use(info.type()); // for the rest of the command (Main restores it)
@@ -97,7 +97,7 @@ record RunDirectory(Path dir) {
         try {
             model.load(model());
         } catch (NoSuchFileException e) {
-            throw new Options.UsageException("no trained parameters in " + dir + " (" + model() + " is missing):"
+            throw new UsageException("no trained parameters in " + dir + " (" + model() + " is missing):"
                     + " the run did not finish; resume it with train --resume");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + model() + ": " + e.getMessage(), e);

@@ -44,21 +44,9 @@ public final class Functions {
      */
     public static Tensor gelu(Tensor x) {
         // BEGIN SOLUTION Problem 2.1 (Functions.gelu)
-        // Composing tensor operations (x.mul(x).mul(x)…, as a first answer would) is correct too. This answer is one
-        // operation with its gradient worked out by hand, as in Problem 1: the kit's own training and sampling run
-        // through it, and in ND4J each operation's new array costs more than the arithmetic in it. It uses
-        // 1 + tanh(u) = 2·sigmoid(2u), so gelu(x) = x·s with s = 1 / (1 + exp(−2u)): one exp, which ND4J computes
-        // twice as fast as tanh.
-        double c = Math.sqrt(2.0 / Math.PI), k = 0.044715;
-        INDArray in = x.data();
-        INDArray s = in.mul(in).muli(-2 * c * k).addi(-2 * c).muli(in); // −2u = −2c·(x + k·x³)
-        Transforms.exp(s, false).addi(1.0).rdivi(1.0);                   // s = 1 / (1 + exp(−2u)), in place
-        return Tensor.fromOp("gelu", s.mul(in), g -> {
-            // d/dx = s + x·s·(1 − s)·2u′, with u′ = c·(1 + 3k·x²)
-            INDArray twoSlope = in.mul(in).muli(6 * c * k).addi(2 * c);
-            INDArray d = s.rsub(1.0).muli(s).muli(in).muli(twoSlope).addi(s);
-            return new INDArray[] {d.muli(g)};
-        }, x);
+        Tensor cubic = x.mul(x).mul(x).mul(0.044715);
+        Tensor gate = x.add(cubic).mul(Math.sqrt(2.0 / Math.PI)).tanh().add(1.0); // 1 + tanh(...)
+        return x.mul(gate).mul(0.5);
         // END SOLUTION
     }
 

@@ -3,9 +3,7 @@ package hw.nn;
 import hw.tensor.Precision;
 import hw.tensor.Shapes;
 import hw.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Layer normalisation over the last axis: each vector x of size C becomes
@@ -66,26 +64,10 @@ public class LayerNorm extends Module {
                     + " does not end in " + size);
         }
         // BEGIN SOLUTION Problem 3.3 (LayerNorm.forward)
-        // Composing tensor operations (sub, mean, sqrt, …) is correct too. This answer is one operation with the
-        // gradient worked out by hand, as in Problem 1 — a third of the arrays, which in ND4J cost more than the
-        // arithmetic (the kit's own training runs through it). With x̂ the normalised input, r = 1/sqrt(var + eps)
-        // and h = dL/dy · weight: dL/dx = r·(h − mean(h) − x̂·mean(h·x̂)), dL/dweight = Σ dL/dy·x̂, dL/dbias = Σ dL/dy.
-        INDArray in = x.data();
-        int last = in.rank() - 1;
-        INDArray normalized = in.sub(in.mean(true, last));                                   // x − mean, [..., C]
-        INDArray scale = normalized.mul(normalized).mean(true, last).addi(eps);             // var + eps, [..., 1]
-        Transforms.pow(scale, -0.5, false);                                                  // r, in place
-        normalized.muli(scale);                                                              // x̂
-        INDArray w = Shapes.withRank(weight.data(), in.rank()), b = Shapes.withRank(bias.data(), in.rank());
-        INDArray out = normalized.mul(w).addi(b);                                            // [..., C]
-        return Tensor.fromOp("layerNorm", out, g -> {
-            INDArray h = g.mul(w);
-            INDArray dx = h.sub(h.mean(true, last)).subi(normalized.mul(h.muli(normalized).mean(true, last)))
-                    .muli(scale);
-            INDArray rows = g.reshape('c', -1, size);
-            INDArray dWeight = Shapes.columnSums(rows.mul(normalized.reshape('c', -1, size)));
-            return new INDArray[] {dx, dWeight, Shapes.columnSums(rows)};
-        }, x, weight, bias);
+        Tensor centered = x.sub(x.mean(-1, true));
+        Tensor variance = centered.mul(centered).mean(-1, true);
+        Tensor normalized = centered.div(variance.add(eps).sqrt());
+        return normalized.mul(weight).add(bias);
         // END SOLUTION
     }
 }

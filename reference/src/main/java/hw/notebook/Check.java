@@ -11,14 +11,14 @@ import java.util.function.Supplier;
  * it prints "Question 10.2: passed" or "Question 10.2: not yet — why". The autograder runs the same calls in the
  * same notebook and scores the question from them, so the message a student sees is the one the grader records.
  *
- * <p>When the autograder runs the notebook it sets {@code GPTHW_CHECK_TOKEN}; each check then also prints one
+ * <p>When the autograder runs the notebook it sets {@code GRADER_CHECK_TOKEN}; each check then also prints one
  * machine-readable line carrying that token, which is how the grader tells a real check from text a cell prints.
  */
 public final class Check {
     /** The environment variable the autograder sets while it runs a notebook. */
-    public static final String TOKEN_VARIABLE = "GPTHW_CHECK_TOKEN";
-    /** The prefix of the machine-readable line: {@code ##gpthw-check TOKEN QUESTION pass|fail MESSAGE}. */
-    public static final String MARKER = "##gpthw-check";
+    public static final String TOKEN_VARIABLE = "GRADER_CHECK_TOKEN";
+    /** The prefix of the machine-readable line: {@code ##grader-check TOKEN QUESTION pass|fail MESSAGE}. */
+    public static final String MARKER = "##grader-check";
 
     private Check() {
     }

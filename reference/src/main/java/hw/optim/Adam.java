@@ -2,8 +2,7 @@ package hw.optim;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam (Kingma and Ba, 2015): gradient descent with a per-element step size. In the notation of the handout,
@@ -86,19 +85,14 @@ public class Adam extends Optimizer {
      * <p>Call {@link #nextStep()} once: it counts the step and returns t (1 at the first step) — t counts steps,
      * not parameters. Then, for every parameter of {@link #slots()} that has a gradient ({@code p.grad()} is null
      * when the last backward pass did not reach it: skip it), update its buffers {@code buffer("u", p)} and
-     * {@code buffer("v", p)} and its value {@code p.value()}, all in place (ND4J's {@code muli}, {@code addi},
-     * {@code subi}, …, or {@link #addScaled}, which saves a temporary array). Use {@link #learningRate()}, which a
-     * schedule may change between steps.
+     * {@code buffer("v", p)} and its value {@code p.value()} in place (ND4J's {@code muli}, {@code addi},
+     * {@code subi}, …; {@code mul}, {@code div}, … make new arrays, as for û and v̂). Use {@link #learningRate()},
+     * which a schedule may change between steps.
      */
     @Override
     public void step() {
         // BEGIN SOLUTION Problem 6.1 (Adam.step)
         long t = nextStep();
-        double uCorrection = 1 - Math.pow(beta, t);
-        double vCorrection = 1 - Math.pow(gamma, t);
-        // û / (√v̂ + ε) = u / (√v + ε·√(1 − γᵗ)) · √(1 − γᵗ) / (1 − βᵗ): the corrections become two scalars
-        double shiftedEps = eps * Math.sqrt(vCorrection);
-        double stepSize = learningRate() * Math.sqrt(vCorrection) / uCorrection;
         for (Parameter p : slots()) {
             INDArray g = p.grad();
             if (g == null) {
@@ -106,12 +100,12 @@ public class Adam extends Optimizer {
             }
             INDArray u = buffer("u", p);
             INDArray v = buffer("v", p);
-            addScaled(u.muli(beta), 1 - beta, g);                      // u = β·u + (1 − β)·g
-            INDArray step = g.mul(g);                                  // g², then the step, in one new array
-            addScaled(v.muli(gamma), 1 - gamma, step);                 // v = γ·v + (1 − γ)·g²
-            Nd4j.exec(new Sqrt(v, step));                              // step = √v
-            step.addi(shiftedEps).rdivi(u);                            // step = u / (√v + ε·√(1 − γᵗ))
-            addScaled(p.value(), -stepSize, step);                     // θ = θ − lr · û / (√v̂ + ε)
+            u.muli(beta).addi(g.mul(1 - beta));                    // u = β·u + (1 − β)·g
+            v.muli(gamma).addi(g.mul(g).mul(1 - gamma));           // v = γ·v + (1 − γ)·g²
+            INDArray uHat = u.div(1 - Math.pow(beta, t));          // û = u / (1 − βᵗ)
+            INDArray vHat = v.div(1 - Math.pow(gamma, t));         // v̂ = v / (1 − γᵗ)
+            // θ = θ − lr · û / (√v̂ + ε)
+            p.value().subi(uHat.div(Transforms.sqrt(vHat).add(eps)).mul(learningRate()));
         }
         // END SOLUTION
     }

@@ -163,22 +163,6 @@ public abstract class Optimizer {
         return arrays[p.index()];
     }
 
-    /**
-     * {@code target += a · x}, in place; returns {@code target}. The same as {@code target.addi(x.mul(a))}, but
-     * when both arrays are dense and laid out alike it is one BLAS axpy, which makes no temporary array (each new
-     * ND4J array costs about 10 µs, which adds up over an optimizer step's hundreds of updates).
-     */
-    protected static INDArray addScaled(INDArray target, double a, INDArray x) {
-        boolean axpyReady = target.dataType() == x.dataType() && target.ordering() == x.ordering()
-                && Arrays.equals(target.shape(), x.shape()) && target.elementWiseStride() == 1
-                && x.elementWiseStride() == 1 && !target.isView() && !x.isView();
-        if (axpyReady) {
-            Nd4j.getBlasWrapper().level1().axpy(x.length(), a, x, target);
-            return target;
-        }
-        return target.addi(x.mul(a));
-    }
-
     /** Counts a new step and returns its number t: 1 at the first step, 2 at the second, … Call it once per step. */
     protected final long nextStep() {
         return ++stepCount;

@@ -1,13 +1,9 @@
 package hw.translate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Corpus BLEU (Papineni et al., 2002) exactly as sacreBLEU computes it by default ({@code sacrebleu.corpus_bleu},
@@ -56,15 +52,14 @@ public final class Bleu {
     public static BleuScore corpus(List<String> hypotheses, List<List<String>> references) {
         checkCorpus(hypotheses, references);
         // BEGIN SOLUTION Problem 8.4 (Bleu.corpus)
-        // Sentences are independent and the sums are of whole numbers, so any order (here: parallel) gives the
-        // same statistics exactly.
-        BleuStatistics total = IntStream.range(0, hypotheses.size()).parallel().mapToObj(i -> {
-            List<List<String>> sentenceReferences = new ArrayList<>(references.size());
+        BleuStatistics total = BleuStatistics.ZERO;
+        for (int i = 0; i < hypotheses.size(); i++) {
+            List<List<String>> sentenceReferences = new ArrayList<>();
             for (List<String> stream : references) {
                 sentenceReferences.add(tokens(stream.get(i)));
             }
-            return sentenceStatistics(tokens(hypotheses.get(i)), sentenceReferences);
-        }).reduce(BleuStatistics.ZERO, BleuStatistics::plus);
+            total = total.plus(sentenceStatistics(tokens(hypotheses.get(i)), sentenceReferences));
+        }
         return fromStatistics(total);
         // END SOLUTION
     }
@@ -111,100 +106,13 @@ public final class Bleu {
     public static String tokenize13a(String line) {
         // BEGIN SOLUTION Problem 8.4 (Bleu.tokenize13a)
         line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
-        if (line.indexOf('&') >= 0) {
-            line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-        }
-        String padded = " " + line + " ";
-        char[] s = new char[3 * padded.length()];
-        int length = 0;
-        for (int i = 0; i < padded.length(); i++) { // (a) symbols; the space itself is in the regex's class too
-            char c = padded.charAt(i);
-            boolean symbol = switch (c) {
-                case ' ', '!', '"', '#', '$', '%', '&', '(', ')', '*', '+', '/', ':', ';', '<', '=', '>', '?', '@', '[',
-                        '\\', ']', '^', '_', '`', '{', '|', '}', '~' -> true;
-                default -> false;
-            };
-            if (symbol) {
-                s[length++] = ' ';
-            }
-            s[length++] = c;
-            if (symbol) {
-                s[length++] = ' ';
-            }
-        }
-        if (line.indexOf('.') >= 0 || line.indexOf(',') >= 0) {
-            char[] out = new char[2 * length]; // (b) x. → "x . " when x is not a digit
-            int n = 0, i = 0;
-            for (; i + 1 < length; i++) {
-                char c = s[i], next = s[i + 1];
-                out[n++] = c;
-                if ((next == '.' || next == ',') && (c < '0' || c > '9')) {
-                    out[n++] = ' ';
-                    out[n++] = next;
-                    out[n++] = ' ';
-                    i++; // the pair is consumed
-                }
-            }
-            if (i < length) {
-                out[n++] = s[i];
-            }
-            s = out;
-            length = n;
-            out = new char[2 * length];   // (c) .x → " . x" when x is not a digit
-            n = 0;
-            for (i = 0; i + 1 < length; i++) {
-                char c = s[i], next = s[i + 1];
-                if ((c == '.' || c == ',') && (next < '0' || next > '9')) {
-                    out[n++] = ' ';
-                    out[n++] = c;
-                    out[n++] = ' ';
-                    out[n++] = next;
-                    i++;
-                } else {
-                    out[n++] = c;
-                }
-            }
-            if (i < length) {
-                out[n++] = s[i];
-            }
-            s = out;
-            length = n;
-        }
-        if (line.indexOf('-') >= 0) {
-            char[] out = new char[2 * length]; // (d) 3- → "3 - "
-            int n = 0, i = 0;
-            for (; i + 1 < length; i++) {
-                char c = s[i];
-                out[n++] = c;
-                if (s[i + 1] == '-' && c >= '0' && c <= '9') {
-                    out[n++] = ' ';
-                    out[n++] = '-';
-                    out[n++] = ' ';
-                    i++;
-                }
-            }
-            if (i < length) {
-                out[n++] = s[i];
-            }
-            s = out;
-            length = n;
-        }
-        char[] joined = new char[length]; // (4) Python's split, the tokens joined by single spaces
-        int size = 0;
-        boolean space = false;
-        for (int i = 0; i < length; i++) {
-            char c = s[i];
-            if (PythonStrings.isWhitespace(c)) {
-                space = size > 0;
-            } else {
-                if (space) {
-                    joined[size++] = ' ';
-                    space = false;
-                }
-                joined[size++] = c;
-            }
-        }
-        return new String(joined, 0, size);
+        line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        line = " " + line + " ";
+        line = line.replaceAll("([{-~\\[-` -&(-+:-@/])", " $1 ");  // (a) ASCII punctuation except ' , - .
+        line = line.replaceAll("([^0-9])([.,])", "$1 $2 ");        // (b) x. → x . when x is not a digit
+        line = line.replaceAll("([.,])([^0-9])", " $1 $2");        // (c) .x → . x when x is not a digit
+        line = line.replaceAll("([0-9])(-)", "$1 $2 ");            // (d) 3- → 3 -
+        return String.join(" ", PythonStrings.split(line));
         // END SOLUTION
     }
 
@@ -216,7 +124,7 @@ public final class Bleu {
      */
     public static Map<List<String>, Integer> ngramCounts(List<String> tokens, int maxOrder) {
         // BEGIN SOLUTION Problem 8.4 (Bleu.ngramCounts)
-        Map<List<String>, Integer> counts = new HashMap<>(4 * (tokens.size() + 1));
+        Map<List<String>, Integer> counts = new HashMap<>();
         for (int n = 1; n <= maxOrder; n++) {
             for (int i = 0; i + n <= tokens.size(); i++) {
                 counts.merge(tokens.subList(i, i + n), 1, Integer::sum);
@@ -269,79 +177,19 @@ public final class Bleu {
             throw new IllegalArgumentException("Bleu.sentenceStatistics: a sentence needs at least one reference");
         }
         // BEGIN SOLUTION Problem 8.4 (Bleu.sentenceStatistics)
-        int[] referenceLengths = references.stream().mapToInt(List::size).toArray();
+        int[] referenceLengths = new int[references.size()];
+        Map<List<String>, Integer> mostInOneReference = new HashMap<>();
+        for (int k = 0; k < references.size(); k++) {
+            referenceLengths[k] = references.get(k).size();
+            for (Map.Entry<List<String>, Integer> e : ngramCounts(references.get(k), MAX_ORDER).entrySet()) {
+                mostInOneReference.merge(e.getKey(), e.getValue(), Math::max);
+            }
+        }
         long[] counts = new long[MAX_ORDER], totals = new long[MAX_ORDER];
-        for (int n = 1; n <= MAX_ORDER; n++) {
-            totals[n - 1] = Math.max(0, hypothesis.size() - n + 1);
-        }
-        // Fast path (what makes the 1-million-token benchmark take well under a second): each reference token gets
-        // a small id 1, 2, … so an n-gram of up to 4 tokens is one long of 16-bit ids; a hypothesis token that no
-        // reference has is 0, and n-grams with it cannot match. Sorted arrays of those longs replace the maps.
-        Map<String, Integer> ids = new HashMap<>();
-        for (List<String> reference : references) {
-            for (String token : reference) {
-                ids.computeIfAbsent(token, t -> ids.size() + 1);
-            }
-        }
-        if (ids.size() < 0xFFFF) {
-            BiFunction<int[], Integer, long[]> sortedGrams = (tokenIds, n) -> {
-                long[] grams = new long[Math.max(0, tokenIds.length - n + 1)];
-                int size = 0;
-                next:
-                for (int i = 0; i + n <= tokenIds.length; i++) {
-                    long key = 0;
-                    for (int j = i; j < i + n; j++) {
-                        if (tokenIds[j] == 0) {
-                            continue next;
-                        }
-                        key = key << 16 | tokenIds[j];
-                    }
-                    grams[size++] = key;
-                }
-                long[] sorted = Arrays.copyOf(grams, size);
-                Arrays.sort(sorted);
-                return sorted;
-            };
-            Function<List<String>, int[]> idsOf = tokens -> {
-                int[] out = new int[tokens.size()];
-                for (int t = 0; t < out.length; t++) {
-                    out[t] = ids.getOrDefault(tokens.get(t), 0);
-                }
-                return out;
-            };
-            int[] hypIds = idsOf.apply(hypothesis);
-            List<int[]> refIds = references.stream().map(idsOf).toList();
-            for (int n = 1; n <= MAX_ORDER; n++) {
-                long[] hyp = sortedGrams.apply(hypIds, n);
-                List<long[]> refs = new ArrayList<>();
-                for (int[] reference : refIds) {
-                    refs.add(sortedGrams.apply(reference, n));
-                }
-                for (int i = 0, j; i < hyp.length; i = j) {
-                    for (j = i; j < hyp.length && hyp[j] == hyp[i]; j++) {
-                        // j: past this run of one n-gram
-                    }
-                    int mostInOneReference = 0;
-                    for (long[] ref : refs) {
-                        int at = Arrays.binarySearch(ref, hyp[i]), first = at, last = at;
-                        while (first > 0 && at >= 0 && ref[first - 1] == hyp[i]) {
-                            first--;
-                        }
-                        while (at >= 0 && last + 1 < ref.length && ref[last + 1] == hyp[i]) {
-                            last++;
-                        }
-                        mostInOneReference = Math.max(mostInOneReference, at < 0 ? 0 : last - first + 1);
-                    }
-                    counts[n - 1] += Math.min(j - i, mostInOneReference);
-                }
-            }
-        } else { // more than 65,534 distinct reference tokens in one sentence: the plain version with maps
-            Map<List<String>, Integer> mostInOneReference = new HashMap<>();
-            for (List<String> reference : references) {
-                ngramCounts(reference, MAX_ORDER).forEach((g, c) -> mostInOneReference.merge(g, c, Math::max));
-            }
-            ngramCounts(hypothesis, MAX_ORDER).forEach((g, c) -> counts[g.size() - 1] += Math.min(c,
-                    mostInOneReference.getOrDefault(g, 0)));
+        for (Map.Entry<List<String>, Integer> e : ngramCounts(hypothesis, MAX_ORDER).entrySet()) {
+            int n = e.getKey().size();
+            totals[n - 1] += e.getValue();
+            counts[n - 1] += Math.min(e.getValue(), mostInOneReference.getOrDefault(e.getKey(), 0));
         }
         return new BleuStatistics(hypothesis.size(), closestReferenceLength(hypothesis.size(), referenceLengths),
                 counts, totals);

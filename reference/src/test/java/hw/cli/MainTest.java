@@ -2,11 +2,9 @@ package hw.cli;
 
 import static hw.cli.Ran.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,9 +57,9 @@ class MainTest {
     void mistakesOnTheCommandLineAreOneLineErrors(@TempDir Path tmp) throws Exception {
         assertThat(run().status()).isEqualTo(2);
         assertThat(run("--help").out()).contains("train", "sample", "eval", "tiny", "jku", "305b");
-        assertThat(run("fly").err()).contains("unknown command 'fly'");
+        assertThat(run("fly").err()).contains("unknown command 'fly'", "train, sample, eval, bleu, translate");
         assertThat(run("train", "--stpes", "3").err()).contains("unknown option --stpes", "--steps");
-        assertThat(run("train", "--steps", "many").err()).contains("--steps needs a whole number, got 'many'");
+        assertThat(run("train", "--steps", "many").err()).contains("--steps: needs a whole number, got 'many'");
         assertThat(run("train", "--preset", "huge").err()).contains("unknown preset 'huge'", "tiny, jku, 305b");
         assertThat(run("sample", "--run", tmp.toString()).err()).contains("no trained model in", "train one first");
         Path broken = tmp.resolve("broken");
@@ -79,17 +77,41 @@ class MainTest {
     }
 
     @Test
-    void optionsParseValuesFlagsAndEqualsSigns() {
-        Options o = Options.parse("x", new String[] {"--a", "1", "--b=2.5", "--f"}, Set.of("a", "b"), Set.of("f"));
-        assertThat(o.integer("a", 0)).isEqualTo(1);
-        assertThat(o.number("b", 0)).isEqualTo(2.5);
-        assertThat(o.has("f")).isTrue();
-        assertThat(o.integer("missing", 7)).isEqualTo(7);
-        assertThatThrownBy(() -> Options.parse("x", new String[] {"--a"}, Set.of("a"), Set.of()))
-                .hasMessageContaining("--a needs a value");
-        assertThatThrownBy(() -> Options.parse("x", new String[] {"--a", "1", "--a", "2"}, Set.of("a"), Set.of()))
-                .hasMessageContaining("--a is given twice");
-        assertThatThrownBy(() -> Options.parse("x", new String[] {"--f=1"}, Set.of(), Set.of("f")))
-                .hasMessageContaining("--f is a flag");
+    void optionsTakeValuesAfterASpaceOrAnEqualsSignAndFlagsTakeNone(@TempDir Path tmp) {
+        String run = tmp.resolve("r").toString();
+        assertThat(run("train", "--run=" + run, "--steps", "1_000", "--corpus", "english", "--max-chars", "1000",
+                "--tokenizer", "words").err())
+                .as("--run=DIR and 1_000 parse; the tokenizer is checked afterwards")
+                .contains("--tokenizer must be char, char-normalised or bpe, got 'words'");
+        assertThat(run("train", "--steps").err()).contains("--steps");
+        Ran twice = run("train", "--steps", "1", "--steps", "2");
+        assertThat(twice.status()).isEqualTo(2);
+        assertThat(twice.err()).contains("--steps", "only once");
+        assertThat(run("train", "--resume=1").err()).contains("--resume");
+        assertThat(run("train", "--steps", "99999999999").err()).contains("--steps: too large");
+        assertThat(run("eval", "extra").err()).contains("unexpected argument 'extra'");
+    }
+
+    @Test
+    void everyCommandHasItsHelp() {
+        for (String command : new String[] {"train", "sample", "eval", "bleu", "translate"}) {
+            Ran help = run(command, "--help");
+            assertThat(help.status()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage:", command, "--help");
+        }
+        assertThat(run("train", "--help").out()).as("the presets are described").contains("tiny", "jku", "305b",
+                "--resume", "--dtype");
+        assertThat(run("translate", "train", "--help").out()).contains("--epochs", "--vocab");
+    }
+
+    @Test
+    void mistakesAreOneLineNoStackTrace() {
+        for (Ran r : new Ran[] {run("fly"), run("train", "--stpes", "3"), run("train", "--steps", "many"),
+            run("sample", "--top-k", "x"), run("translate", "train", "--epoks", "2")}) {
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+            assertThat(r.err()).doesNotContain("Exception", "\tat ");
+            assertThat(r.out()).isEmpty();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import hw.tensor.Tensor;
+import hw.testkit.GradCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ class ModuleTest {
         double e = Math.exp(-1);
         assertThat(s).containsExactly(new double[] {e / (1 + e), 1 / (1 + e), 0, e / (2 * e + 1), e / (2 * e + 1),
             1 / (2 * e + 1)}, within(1e-12));
-        hw.tensor.CentralDifferences.assertGradient(in -> Functions.softmax(in[0], 0),
+        GradCheck.function("softmax over axis 0", in -> Functions.softmax(in[0], 0),
                 Nd4j.create(new double[] {0.1, -0.3, 0.7, 1.2, 0.0, -1.1}, new long[] {3, 2}, DataType.DOUBLE));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import hw.nn.Functions;
+import hw.testkit.GradCheck;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,8 +28,9 @@ class FastPathsTest {
         Tensor tied = Tensor.constant(table).transpose(0, 1); // [5, 7], a view: the LM head's Eᵀ
         assertThat(Tensor.constant(x.reshape(1, 1, 5)).matmul(tied).data()
                 .equalsWithEps(x.mmul(table.transpose()).reshape(1, 1, 7), 1e-12)).isTrue();
-        CentralDifferences.assertGradient(in -> in[0].matmul(in[1]), x, w);
-        CentralDifferences.assertGradient(in -> in[0].matmul(in[1].transpose(0, 1)), random(1, 1, 5), table);
+        GradCheck.function("x.matmul(w)", in -> in[0].matmul(in[1]), x, w);
+        GradCheck.function("x.matmul(tableᵀ)", in -> in[0].matmul(in[1].transpose(0, 1)), random(1, 1, 5),
+                table);
     }
 
     @Test
@@ -39,7 +41,7 @@ class FastPathsTest {
         assertThat(Shapes.sumToShape(permuted, new long[] {6}).equalsWithEps(permuted.sum(0, 1), 1e-12)).isTrue();
         assertThat(Shapes.sumToShape(g, new long[] {4, 1}).equalsWithEps(g.sum(true, 0, 2).reshape(4, 1), 1e-12))
                 .isTrue();
-        CentralDifferences.assertGradient(in -> in[0].add(in[1]), random(2, 3, 4), random(4));
+        GradCheck.function("a broadcast add", in -> in[0].add(in[1]), random(2, 3, 4), random(4));
     }
 
     @Test
@@ -64,8 +66,8 @@ class FastPathsTest {
                 }
             }
         }
-        CentralDifferences.assertGradient(in -> Functions.softmax(in[0], -1), random(2, 3, 5));
-        CentralDifferences.assertGradient(in -> Functions.softmax(in[0], 1), random(2, 3000));
+        GradCheck.function("softmax over the last axis", in -> Functions.softmax(in[0], -1), random(2, 3, 5));
+        GradCheck.function("softmax of 3000 logits", in -> Functions.softmax(in[0], 1), random(2, 3000));
     }
 
     @Test
@@ -75,7 +77,7 @@ class FastPathsTest {
         assertThat(x.maskedFill(mask, -7).toDoubleArray()).containsExactly(1, -7, 3, 4);
         assertThat(x.maskedFill(mask, Double.NEGATIVE_INFINITY).toDoubleArray())
                 .containsExactly(1, Double.NEGATIVE_INFINITY, 3, 4);
-        CentralDifferences.assertGradient(in -> in[0].maskedFill(mask, -7), random(3, 2, 2));
+        GradCheck.function("maskedFill", in -> in[0].maskedFill(mask, -7), random(3, 2, 2));
     }
 
     @Test

@@ -15,40 +15,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code bleu HYP REF [REF…]}: corpus BLEU of a file of hypotheses against one or more reference files (UTF-8, one
- * sentence per line, {@code .gz} read as gzip), printed as sacreBLEU prints it. {@code bleu --benchmark [TOKENS]}
- * times it on a generated corpus ({@link BleuBenchmark}).
+ * sentence per line, {@code .gz} read as gzip), printed as sacreBLEU prints it.
  */
-final class BleuCommand {
-    private BleuCommand() {
-    }
+@Command(name = "bleu", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
+        description = "Corpus BLEU of a translation, as sacreBLEU computes it by default.",
+        footer = {"%nPrints BLEU = score p1/p2/p3/p4 (BP = ... ratio = ... hyp_len = ... ref_len = ...), with",
+            "sacreBLEU's default signature nrefs:N|case:mixed|eff:no|tok:13a|smooth:exp."})
+final class BleuCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "HYP", description = "the translation: a UTF-8 text file (or .gz), one"
+            + " detokenized sentence per line")
+    private String hypotheses;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "REF", description = "a reference translation, a"
+            + " whole one: one line per line of HYP")
+    private List<String> references;
 
-    static void run(String[] args) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("help"))) {
-            System.out.println(help());
-            return;
-        }
-        if (args.length > 0 && args[0].equals("--benchmark")) {
-            if (args.length > 2) {
-                throw new Options.UsageException("bleu --benchmark takes at most one number (the tokens), got "
-                        + (args.length - 1) + " arguments");
-            }
-            BleuBenchmark.run(args.length == 2 ? tokenCount(args[1]) : BleuBenchmark.DEFAULT_TOKENS);
-            return;
-        }
-        for (String a : args) {
-            if (a.startsWith("--")) {
-                throw new Options.UsageException("bleu: unknown option " + a + "; usage: bleu HYP REF [REF ...]"
-                        + " or bleu --benchmark [TOKENS]");
-            }
-        }
-        if (args.length < 2) {
-            throw new Options.UsageException("bleu needs a hypothesis file and at least one reference file (got "
-                    + args.length + " file" + (args.length == 1 ? "" : "s") + "); usage: bleu HYP REF [REF ...]");
-        }
-        System.out.println(score(args[0], Arrays.asList(args).subList(1, args.length)).format());
+    @Override
+    public void run() {
+        System.out.println(score(hypotheses, references).format());
     }
 
     /** BLEU of the file {@code hypotheses} against the files {@code references} (a clear error for bad files). */
@@ -100,30 +88,5 @@ final class BleuCommand {
             out.remove(out.size() - 1); // after the last newline, or an empty file
         }
         return out;
-    }
-
-    private static long tokenCount(String text) {
-        try {
-            long n = Long.parseLong(text.replace("_", "").replace(",", ""));
-            if (n < 1 || n > 200_000_000) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new Options.UsageException("bleu --benchmark TOKENS needs a whole number from 1 to 200,000,000,"
-                    + " got '" + text + "'");
-        }
-    }
-
-    static String help() {
-        return """
-                bleu HYP REF [REF ...] — corpus BLEU of a translation, as sacreBLEU computes it by default
-
-                  HYP, REF             UTF-8 text files (or .gz), one sentence per line, detokenized; each REF
-                                       is a whole reference translation with one line per line of HYP
-                  --benchmark [N]      time BLEU on a generated corpus of N tokens (default 1,000,000)
-
-                Prints BLEU = score p1/p2/p3/p4 (BP = ... ratio = ... hyp_len = ... ref_len = ...), sacreBLEU's
-                default signature nrefs:N|case:mixed|eff:no|tok:13a|smooth:exp.""";
     }
 }

@@ -7,37 +7,53 @@ import hw.sample.Sampler;
 import hw.sample.SamplerComparison;
 import hw.sample.SamplingOptions;
 import java.nio.file.Path;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code sample}: text from a trained run, unprompted and prompted; {@code --compare} times the two samplers. */
-final class SampleCommand {
-    private static final Set<String> VALUED = Set.of("run", "prompt", "tokens", "temperature", "top-k", "seed");
-    private static final Set<String> FLAGS = Set.of("greedy", "naive", "compare", "help");
+@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
+        description = "Print text from a trained run: an unprompted sample, then a prompted one.")
+final class SampleCommand implements Runnable {
+    @Option(names = "--run", paramLabel = "DIR", defaultValue = "runs/tiny",
+            description = "the run folder (default ${DEFAULT-VALUE})")
+    private Path runFolder;
+    @Option(names = "--prompt", paramLabel = "TEXT",
+            description = "the text to continue (default: \"def \" for Python, \"The \" for English)")
+    private String prompt;
+    @Option(names = "--tokens", paramLabel = "N", description = "new tokens per sample (default 300; with --compare,"
+            + " enough to fill the context window)")
+    private Integer tokens;
+    @Option(names = "--temperature", paramLabel = "X", defaultValue = "0.8",
+            description = "below 1 is safer, above 1 wilder (default ${DEFAULT-VALUE})")
+    private double temperature;
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "0",
+            description = "sample among the K most likely tokens only (default 0: all)")
+    private int topK;
+    @Option(names = "--greedy", description = "always the most likely token")
+    private boolean greedy;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "fixes the sample (default"
+            + " ${DEFAULT-VALUE})")
+    private long seed;
+    @Option(names = "--naive", description = "use the sampler without a KV cache (same tokens, slower)")
+    private boolean naive;
+    @Option(names = "--compare", description = "time the naive and the cached sampler side by side")
+    private boolean compare;
 
-    private SampleCommand() {
-    }
-
-    static void run(String[] args) {
-        Options o = Options.parse("sample", args, VALUED, FLAGS);
-        if (o.has("help")) {
-            System.out.println(help());
+    @Override
+    public void run() {
+        int count = tokens != null ? tokens : 300;
+        if (count <= 0) {
+            throw new UsageException("--tokens must be positive, got " + count);
+        }
+        RunDirectory.Trained trained = new RunDirectory(runFolder).load();
+        SamplingOptions options = greedy ? SamplingOptions.greedyDecoding()
+                : SamplingOptions.sampling(temperature, topK, seed);
+        if (compare) {
+            compare(trained, prompt, tokens != null ? count : 0, options);
             return;
         }
-        RunDirectory.Trained trained = new RunDirectory(Path.of(o.text("run", "runs/tiny"))).load();
-        SamplingOptions options = o.has("greedy") ? SamplingOptions.greedyDecoding()
-                : SamplingOptions.sampling(o.number("temperature", 0.8), o.integer("top-k", 0),
-                        o.longInteger("seed", 1));
-        int tokens = o.integer("tokens", 300);
-        if (tokens <= 0) {
-            throw new Options.UsageException("--tokens must be positive, got " + tokens);
-        }
-        String prompt = o.text("prompt", null);
-        if (o.has("compare")) {
-            compare(trained, prompt, o.has("tokens") ? tokens : 0, options);
-            return;
-        }
-        Sampler sampler = o.has("naive") ? new NaiveSampler() : new CachedSampler();
-        printSamples(trained, prompt, tokens, options, sampler);
+        Sampler sampler = naive ? new NaiveSampler() : new CachedSampler();
+        printSamples(trained, prompt, count, options, sampler);
     }
 
     /**
@@ -99,12 +115,12 @@ final class SampleCommand {
 
     private static int[] encodePrompt(Tokenizer tokenizer, String prompt) {
         if (prompt.isEmpty()) {
-            throw new Options.UsageException("--prompt is empty; leave it out for an unprompted sample");
+            throw new UsageException("--prompt is empty; leave it out for an unprompted sample");
         }
         try {
             return tokenizer.encode(prompt);
         } catch (IllegalArgumentException e) {
-            throw new Options.UsageException("the prompt cannot be encoded with this run's tokenizer: "
+            throw new UsageException("the prompt cannot be encoded with this run's tokenizer: "
                     + e.getMessage());
         }
     }
@@ -115,21 +131,5 @@ final class SampleCommand {
 
     private static String quote(String s) {
         return "\"" + s.replace("\n", "\\n") + "\"";
-    }
-
-    static String help() {
-        return """
-                sample [options] — print text from a trained run (an unprompted sample, then a prompted one)
-
-                  --run DIR            the run folder (default runs/tiny)
-                  --prompt TEXT        the text to continue (default: "def " for Python, "The " for English)
-                  --tokens N           new tokens per sample (default 300; with --compare, enough to fill
-                                       the context window)
-                  --temperature X      below 1 is safer, above 1 wilder (default 0.8)
-                  --top-k K            sample among the K most likely tokens only (default 0: all)
-                  --greedy             always the most likely token
-                  --seed S             fixes the sample (default 1)
-                  --naive              use the sampler without a KV cache (same tokens, slower)
-                  --compare            time the naive and the cached sampler side by side""";
     }
 }

@@ -1,5 +1,7 @@
 package hw.cli;
 
+import static hw.cli.ModelOptions.or;
+
 import hw.data.Batches;
 import hw.data.BpeTokenizer;
 import hw.data.CharTokenizer;
@@ -20,62 +22,115 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code train}: fits a tokenizer on the corpus, trains a GPT with AdamW, and writes a {@link RunDirectory}. */
-final class TrainCommand {
-    private static final Set<String> VALUED = Set.of("preset", "run", "corpus", "max-chars", "tokenizer", "steps",
-            "batch-size", "block-size", "layers", "heads", "width", "dropout", "lr", "warmup", "weight-decay",
-            "optimizer", "grad-accum", "clip", "eval-interval", "eval-batches", "checkpoint-interval", "seed",
-            "sample-tokens", "dtype");
-    private static final Set<String> FLAGS = Set.of("resume", "help");
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = CommandLines.Version.class,
+        description = {"Train a GPT and write a run folder.",
+            "A preset sets every option below; an option given overrides it."},
+        footerHeading = "%nPresets:%n")
+final class TrainCommand implements Runnable {
+    /** What a run's first command fixes for good: --resume refuses to change it. */
+    private static final List<String> FIXED_BY_THE_RUN = List.of("--corpus", "--max-chars", "--tokenizer",
+            "--block-size", "--layers", "--heads", "--width", "--dropout", "--seed", "--dtype");
 
-    private TrainCommand() {
-    }
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private ModelOptions modelOptions = new ModelOptions();
 
-    static void run(String[] args) {
-        Options o = Options.parse("train", args, VALUED, FLAGS);
-        if (o.has("help")) {
-            System.out.println(help());
-            return;
-        }
-        boolean resume = o.has("resume");
-        RunDirectory run = new RunDirectory(Path.of(o.text("run", "runs/" + o.text("preset", "tiny"))));
+    @Option(names = "--preset", paramLabel = "NAME", converter = Preset.Named.class,
+            description = "tiny (default), jku or 305b; see the presets below")
+    private Preset preset;
+    @Option(names = "--run", paramLabel = "DIR", description = "the run folder (default: runs/PRESET)")
+    private Path runFolder;
+    @Option(names = "--resume", description = "continue the run in --run from its last checkpoint")
+    private boolean resume;
+
+    @Option(names = "--corpus", paramLabel = "C", description = "python (the CPython standard library), english"
+            + " (Python's help texts) or a UTF-8 text file")
+    private String corpus;
+    @Option(names = "--max-chars", paramLabel = "N", description = "read at most N characters of the corpus")
+    private Long maxChars;
+    @Option(names = "--tokenizer", paramLabel = "K", description = "char, char-normalised (lower case, 40"
+            + " characters, as in the JKU handout) or bpe (GPT-2's byte-pair encoding, re-indexed to the ids used)")
+    private String tokenizerKind;
+
+    @Option(names = "--steps", paramLabel = "N", description = "optimizer steps")
+    private Integer steps;
+
+    @Option(names = "--optimizer", paramLabel = "O", defaultValue = "adamw",
+            description = "adamw (default), adam or sgd (momentum 0.9)")
+    private String optimizerName;
+    @Option(names = "--warmup", paramLabel = "N", description = "warm-up steps (default: the preset's, at most a"
+            + " tenth of the steps)")
+    private Integer warmup;
+    @Option(names = "--grad-accum", paramLabel = "K", defaultValue = "1",
+            description = "micro-batches per step (default 1)")
+    private int gradAccum;
+    @Option(names = "--clip", paramLabel = "X", defaultValue = "1.0",
+            description = "clip the gradients' global norm to X (default 1.0; 0: no clipping)")
+    private double clip;
+
+    @Option(names = "--eval-interval", paramLabel = "N", description = "steps between loss estimates")
+    private Integer evalInterval;
+    @Option(names = "--eval-batches", paramLabel = "N", description = "batches per loss estimate")
+    private Integer evalBatches;
+    @Option(names = "--checkpoint-interval", paramLabel = "N", description = "steps between checkpoints (default:"
+            + " the evaluation interval)")
+    private Integer checkpointInterval;
+    @Option(names = "--seed", paramLabel = "S", description = "the seed of the weights, batches and dropout"
+            + " (default 1337)")
+    private Long seed;
+    @Option(names = "--dtype", paramLabel = "T", converter = CommandLines.DataTypeName.class,
+            description = "float32 (default, as PyTorch trains) or float64; sample and eval use the run's")
+    private String dtype;
+    @Option(names = "--sample-tokens", paramLabel = "N", defaultValue = "200",
+            description = "how much text to print at the end (default 200; 0: none)")
+    private int sampleTokens;
+
+    @Override
+    public void run() {
+        Preset chosen = preset != null ? preset : Preset.TINY;
+        RunDirectory run = new RunDirectory(runFolder != null ? runFolder : Path.of("runs", chosen.name()));
         RunDirectory.RunInfo info;
         Tokenizer tokenizer;
         String text;
         if (resume) {
             // The data, the tokenizer and the model's shape are the run's; only the training options may change.
             info = run.readInfo();
-            for (String fixed : new String[] {"corpus", "max-chars", "tokenizer", "block-size", "layers", "heads",
-                    "width", "dropout", "seed", "dtype"}) {
-                if (o.has(fixed)) {
-                    throw new Options.UsageException("--" + fixed + " cannot change when resuming; " + run.info()
-                            + " fixes it");
+            for (String fixed : FIXED_BY_THE_RUN) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(fixed)) {
+                    throw new UsageException(fixed + " cannot change when resuming; " + run.info() + " fixes it");
                 }
             }
             text = text(info.corpus(), info.maxChars());
             tokenizer = Tokenizer.load(run.tokenizer());
         } else {
-            Preset p = Preset.named(o.text("preset", "tiny"));
             if (Files.exists(run.info())) {
-                throw new Options.UsageException(run.dir() + " already holds a run: add --resume to continue it,"
+                throw new UsageException(run.dir() + " already holds a run: add --resume to continue it,"
                         + " or choose another folder with --run");
             }
-            long seed = o.longInteger("seed", 1337);
-            String corpus = o.text("corpus", p.corpus());
-            long maxChars = o.longInteger("max-chars", p.maxChars());
-            text = text(corpus, maxChars);
-            tokenizer = fit(o.text("tokenizer", p.tokenizer()), text);
-            GPTConfig shape = new GPTConfig(tokenizer.vocabSize(), o.integer("block-size", p.blockSize()),
-                    o.integer("layers", p.nLayer()), o.integer("heads", p.nHead()), o.integer("width", p.nEmbd()),
-                    o.number("dropout", p.dropout()), true, true, seed);
-            info = new RunDirectory.RunInfo(p.name(), corpus, maxChars, tokenizer.kind(), shape, seed,
-                    o.dtype("dtype", "float32"));
+            long runSeed = or(seed, 1337L);
+            String runCorpus = or(corpus, chosen.corpus());
+            long runMaxChars = or(maxChars, chosen.maxChars());
+            text = text(runCorpus, runMaxChars);
+            tokenizer = fit(or(tokenizerKind, chosen.tokenizer()), text);
+            GPTConfig shape = modelOptions.shape(tokenizer.vocabSize(), ModelOptions.positive("--block-size",
+                    or(modelOptions.blockSize, chosen.blockSize())), chosen.nLayer(), chosen.nHead(), chosen.nEmbd(),
+                    chosen.dropout(), runSeed);
+            info = new RunDirectory.RunInfo(chosen.name(), runCorpus, runMaxChars, tokenizer.kind(), shape, runSeed,
+                    or(dtype, "float32"));
         }
-        Preset p = Preset.named(o.text("preset", info.preset()));
-        long seed = info.seed();
+        // Resuming without --preset: the training defaults are those of the preset the run started with.
+        Preset p = preset != null ? preset : Preset.named(info.preset());
+        long runSeed = info.seed();
         GPTConfig shape = info.model();
         int[] tokens = tokenizer.encode(text);
         Split split = Split.of(tokens, 0.9);
@@ -86,29 +141,29 @@ final class TrainCommand {
 
         Precision.use(info.type()); // the parameters and every operation on them, for the rest of the command
         GPT model = new GPT(shape);
-        double lr = o.number("lr", p.learningRate());
-        int steps = o.integer("steps", p.steps());
+        double peakLr = or(modelOptions.lr, p.learningRate());
+        int runSteps = or(steps, p.steps());
+        int interval = or(evalInterval, p.evalInterval());
         TrainerConfig config = TrainerConfig.builder()
-                .steps(steps)
-                .batchSize(o.integer("batch-size", p.batchSize()))
+                .steps(runSteps)
+                .batchSize(or(modelOptions.batchSize, p.batchSize()))
                 .blockSize(shape.blockSize())
-                .gradAccumulationSteps(o.integer("grad-accum", 1))
-                .maxLr(lr).minLr(lr / 10)
-                .warmupSteps(o.integer("warmup", Math.min(p.warmupSteps(), steps / 10)))
-                .clipNorm(o.number("clip", 1.0))
-                .evalInterval(o.integer("eval-interval", p.evalInterval()))
-                .evalBatches(o.integer("eval-batches", p.evalBatches()))
+                .gradAccumulationSteps(gradAccum)
+                .maxLr(peakLr).minLr(peakLr / 10)
+                .warmupSteps(or(warmup, Math.min(p.warmupSteps(), runSteps / 10)))
+                .clipNorm(clip)
+                .evalInterval(interval)
+                .evalBatches(or(evalBatches, p.evalBatches()))
                 .checkpointDir(run.checkpoint())
-                .checkpointInterval(o.integer("checkpoint-interval", p.evalInterval()))
+                .checkpointInterval(or(checkpointInterval, interval))
                 .outputDir(run.dir())
-                .seed(seed)
+                .seed(runSeed)
                 .build();
-        Optimizer optimizer = optimizer(o.text("optimizer", "adamw"), model, lr, o.number("weight-decay",
-                p.weightDecay()));
-        Random batchRng = new Random(seed);
+        Optimizer optimizer = optimizer(optimizerName, model, peakLr, or(modelOptions.weightDecay, p.weightDecay()));
+        Random batchRng = new Random(runSeed);
         Trainer trainer = new Trainer(model, optimizer, config,
                 Batches.sampler(split.train(), config.batchSize(), config.blockSize(), batchRng),
-                Batches.sampler(split.validation(), config.batchSize(), config.blockSize(), new Random(seed + 1)));
+                Batches.sampler(split.validation(), config.batchSize(), config.blockSize(), new Random(runSeed + 1)));
 
         try {
             if (resume) {
@@ -125,18 +180,19 @@ final class TrainCommand {
         System.out.println("saved the model to " + run.model() + "; loss curves in " + run.dir().resolve("losses.csv")
                 + " and losses.png");
 
-        int sampleTokens = o.integer("sample-tokens", 200);
         if (sampleTokens > 0) {
             System.out.println();
             SampleCommand.printSamples(new RunDirectory.Trained(info, tokenizer, model), null,
-                    sampleTokens, SampleCommand.defaultOptions(seed));
+                    sampleTokens, SampleCommand.defaultOptions(runSeed));
         }
     }
+
+    /** The option's value when it was given, else the preset's. */
 
     /** The corpus's text, cut to at most maxChars characters. */
     static String text(String corpus, long maxChars) {
         if (maxChars <= 0) {
-            throw new Options.UsageException("--max-chars must be positive, got " + maxChars);
+            throw new UsageException("--max-chars must be positive, got " + maxChars);
         }
         String text = corpus.equals("python") ? Corpus.pythonSource(maxChars) : Corpus.named(corpus);
         return text.length() > maxChars ? text.substring(0, (int) maxChars) : text;
@@ -147,7 +203,7 @@ final class TrainCommand {
             case "char" -> CharTokenizer.fit(text);
             case "char-normalised" -> CharTokenizer.fit(text, true);
             case "bpe" -> BpeTokenizer.fit(text);
-            default -> throw new Options.UsageException("--tokenizer must be char, char-normalised or bpe, got '"
+            default -> throw new UsageException("--tokenizer must be char, char-normalised or bpe, got '"
                     + kind + "'");
         };
     }
@@ -159,28 +215,7 @@ final class TrainCommand {
             case "adam" -> new Adam(ParamGroups.all(model), lr, Adam.DEFAULT_BETA, Adam.DEFAULT_GAMMA,
                     Adam.DEFAULT_EPS);
             case "sgd" -> new SGD(ParamGroups.all(model), lr, 0.9);
-            default -> throw new Options.UsageException("--optimizer must be adamw, adam or sgd, got '" + name + "'");
+            default -> throw new UsageException("--optimizer must be adamw, adam or sgd, got '" + name + "'");
         };
-    }
-
-    static String help() {
-        return """
-                train [options] — train a GPT and write a run folder
-
-                  --preset NAME        %s (default tiny); every option below overrides it
-                  --run DIR            the run folder (default runs/PRESET)
-                  --resume             continue the run in --run from its last checkpoint
-                  --corpus C           python (the CPython standard library), english (Python's help texts)
-                                       or a UTF-8 text file
-                  --max-chars N        read at most N characters of the corpus
-                  --tokenizer K        char, char-normalised (lower case, 40 characters, as in the JKU
-                                       handout) or bpe (GPT-2's byte-pair encoding, re-indexed to the ids used)
-                  --steps N  --batch-size B  --block-size T  --layers L  --heads H  --width C  --dropout P
-                  --optimizer O        adamw (default), adam or sgd (momentum 0.9)
-                  --lr X  --warmup N  --weight-decay X  --grad-accum K  --clip X (0: none)
-                  --eval-interval N  --eval-batches N  --checkpoint-interval N  --seed S
-                  --dtype T            float32 (default, as PyTorch trains) or float64; sample and eval
-                                       use the run's
-                  --sample-tokens N    how much text to print at the end (0: none)""".formatted(Preset.names());
     }
 }

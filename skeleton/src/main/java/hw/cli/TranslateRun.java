@@ -64,13 +64,13 @@ record TranslateRun(Path dir) {
             }
             return info;
         } catch (NoSuchFileException e) {
-            throw new Options.UsageException("no trained translator in " + dir + " (" + info() + " is missing):"
+            throw new UsageException("no trained translator in " + dir + " (" + info() + " is missing):"
                     + " run translate train first, or point --run at its folder");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + info() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new Options.UsageException(info() + " is not a valid translation run: " + cause.getMessage());
+            throw new UsageException(info() + " is not a valid translation run: " + cause.getMessage());
         }
     }
 
@@ -82,7 +82,7 @@ record TranslateRun(Path dir) {
         try {
             return ParallelCorpus.read(Path.of(data));
         } catch (IllegalArgumentException e) {
-            throw new Options.UsageException("--data: " + e.getMessage());
+            throw new UsageException("--data: " + e.getMessage());
         }
     }
 
@@ -92,17 +92,17 @@ record TranslateRun(Path dir) {
         try {
             tokenizer = SubwordTokenizer.load(tokenizer());
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            throw new Options.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         if (tokenizer.vocabSize() != info.model().vocabSize()) {
-            throw new Options.UsageException(tokenizer() + " has " + tokenizer.vocabSize() + " ids but the model in "
+            throw new UsageException(tokenizer() + " has " + tokenizer.vocabSize() + " ids but the model in "
                     + info() + " has " + info.model().vocabSize() + "; the run folder is inconsistent");
         }
         GPT model = new GPT(info.model().withDropout(0.0), false);
         try {
             model.load(model());
         } catch (NoSuchFileException e) {
-            throw new Options.UsageException("no trained parameters in " + dir + " (" + model() + " is missing):"
+            throw new UsageException("no trained parameters in " + dir + " (" + model() + " is missing):"
                     + " the training did not finish");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + model() + ": " + e.getMessage(), e);

@@ -83,9 +83,9 @@ public class Adam extends Optimizer {
      * <p>Call {@link #nextStep()} once: it counts the step and returns t (1 at the first step) — t counts steps,
      * not parameters. Then, for every parameter of {@link #slots()} that has a gradient ({@code p.grad()} is null
      * when the last backward pass did not reach it: skip it), update its buffers {@code buffer("u", p)} and
-     * {@code buffer("v", p)} and its value {@code p.value()}, all in place (ND4J's {@code muli}, {@code addi},
-     * {@code subi}, …, or {@link #addScaled}, which saves a temporary array). Use {@link #learningRate()}, which a
-     * schedule may change between steps.
+     * {@code buffer("v", p)} and its value {@code p.value()} in place (ND4J's {@code muli}, {@code addi},
+     * {@code subi}, …; {@code mul}, {@code div}, … make new arrays, as for û and v̂). Use {@link #learningRate()},
+     * which a schedule may change between steps.
      */
     @Override
     public void step() {

@@ -3,7 +3,7 @@ package hw.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import grader.api.Points;
-import grader.api.Problem;
+import grader.api.Todo;
 import hw.tensor.Tensor;
 import hw.testkit.Expect;
 import hw.testkit.Fixture;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-@Problem(value = 4, title = "Transformer: attention, block, GPT")
+@Todo("4.1")
 @Label("Problem 4.1 MultiHeadAttention.attend")
 class AttentionTest {
     private static final Fixture TRANSFORMER = Fixture.load("transformer.json");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import grader.api.Points;
-import grader.api.Problem;
+import grader.api.Todo;
 import hw.tensor.Tensor;
 import hw.testkit.Expect;
 import hw.testkit.Fixture;
@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-@Problem(value = 3, title = "Modules: Linear, Dropout, LayerNorm, Embedding")
+@Todo("3.3")
 @Label("Problem 3.3 LayerNorm.forward")
 class LayerNormTest {
     private static final Fixture LAYER_NORM = Fixture.load("modules.json").at("layer_norm");

@@ -1,7 +1,7 @@
 package hw.optim;
 
 import grader.api.Points;
-import grader.api.Problem;
+import grader.api.Todo;
 import hw.tensor.Tensor;
 import hw.testkit.Expect;
 import hw.testkit.Values;
@@ -13,13 +13,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Scale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-@Problem(value = 6, title = "Optimizers and training")
+@Todo("6.2")
 @Label("Problem 6.2 AdamW.applyWeightDecay")
 class AdamWTest {
     static final Map<String, String> MISTAKES = Map.of(

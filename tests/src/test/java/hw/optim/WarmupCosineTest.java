@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import grader.api.Points;
-import grader.api.Problem;
+import grader.api.Todo;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
 
-@Problem(value = 6, title = "Optimizers and training")
+@Todo("6.4")
 @Label("Problem 6.4 WarmupCosine.at")
 class WarmupCosineTest {
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import grader.api.Points;
-import grader.api.Problem;
+import grader.api.Todo;
+import hw.testkit.GradCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,7 +23,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-@Problem(value = 1, title = "Tensors and automatic differentiation")
+@Todo({"1.4", "1.3"})
 @Label("Problems 1.3-1.4 backpropagation")
 class BackpropTest {
 
@@ -68,6 +69,7 @@ class BackpropTest {
     }
 
     @Property(tries = 30, seed = "1301")
+    @Todo("1.3")
     @Label("topological order: every node once, after its inputs, the root last")
     @Points(2)
     void topologicalOrder(@ForAll @IntRange(min = 1, max = 12) int nodes, @ForAll("wiring") long wiring) {
@@ -104,7 +106,7 @@ class BackpropTest {
     @Label("backward through broadcasting add, sub, mul, div matches central differences")
     @Points(2)
     void broadcasting(@ForAll("broadcastPairs") Sample[] pair) {
-        Gradients.check("(a + b) * a - a / (b*b + 1)",
+        GradCheck.function("(a + b) * a - a / (b*b + 1)",
                 in -> in[0].add(in[1]).mul(in[0]).sub(in[0].div(in[1].mul(in[1]).add(1.0))),
                 pair[0].array(), pair[1].array());
     }
@@ -122,7 +124,7 @@ class BackpropTest {
         Random random = new Random(31L * m + 7L * k + n + 100L * batchKind);
         long[] aShape = concat(batch, m, k);
         long[] bShape = batchKind == 3 ? new long[] {k, n} : concat(batch, k, n);
-        Gradients.check("a.matmul(b) for " + java.util.Arrays.toString(aShape) + " @ "
+        GradCheck.function("a.matmul(b) for " + java.util.Arrays.toString(aShape) + " @ "
                 + java.util.Arrays.toString(bShape), in -> in[0].matmul(in[1]),
                 randomArray(random, aShape), randomArray(random, bShape));
     }
@@ -132,7 +134,7 @@ class BackpropTest {
     @Points(2)
     void reductionsAndShapes(@ForAll("matrices") Sample x, @ForAll @IntRange(min = 0, max = 1) int axis,
             @ForAll boolean keepDim) {
-        Gradients.check("reductions over axis " + axis, in -> {
+        GradCheck.function("reductions over axis " + axis, in -> {
             Tensor t = in[0];
             Tensor s = t.exp().sum(axis, keepDim).log();                 // logsumexp-like
             Tensor m = t.max(axis, keepDim).mul(t.mean(axis, keepDim));

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A known answer computed by PyTorch: a JSON object from {@code src/test/resources/fixtures} (written by
- * make_fixtures.py there, whose docstring gives the conventions). Arrays are {"shape": [...], "data": [...]}.
+ * tests/fixtures/make_fixtures.py, whose docstring gives the conventions). Arrays are {"shape": [...], "data": [...]}.
  */
 public final class Fixture {
     private final JsonObject json;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import grader.api.Points;
-import grader.api.Problem;
+import grader.api.Todo;
 import hw.data.Batch;
 import hw.optim.LearningRateSchedule;
 import hw.optim.ParamGroup;
@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * trainStep with plain SGD (θ := θ − lr·g, provided), whose update shows the gradient trainStep produced, on a
  * bigram model made of provided operations.
  */
-@Problem(value = 6, title = "Optimizers and training")
+@Todo("6.6")
 @Label("Problem 6.6 Trainer.trainStep")
 class TrainStepTest {
     private static final int VOCAB = 7, BLOCK = 4;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * sacreBLEU's known answers, {@code fixtures/bleu.json} (written by make_bleu_fixtures.py beside it): one entry of
+ * sacreBLEU's known answers, {@code fixtures/bleu.json} (written by tests/fixtures/make_bleu_fixtures.py): one entry of
  * one of its sections, with typed accessors and the names of the mistakes whose answer a value matches.
  */
 final class BleuFixture {
