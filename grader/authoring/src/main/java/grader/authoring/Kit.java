@@ -3,6 +3,7 @@ package grader.authoring;
 import grader.Grader;
 import grader.authoring.batch.Batch;
 import grader.authoring.generate.SkeletonGenerator;
+import grader.authoring.generate.NotebookValidity;
 import grader.authoring.generate.StudentNotebooks;
 import grader.authoring.platform.Classroom;
 import grader.authoring.platform.GradescopeBundle;
@@ -124,8 +125,9 @@ public final class Kit implements Callable<Integer> {
             StudentNotebooks.write(notebooks, layout.notebooks());
             System.out.printf("wrote the skeleton (%d files) and %d student notebooks%n", skeleton.size(),
                     notebooks.size());
-            return 0;
+            return validNotebooks(layout) ? 0 : 1;
         }
+        boolean valid = validNotebooks(layout);
         List<String> drift = new ArrayList<>();
         SkeletonGenerator.compare(skeleton, skeletonMain).forEach(d -> drift.add("skeleton/src/main/" + d));
         StudentNotebooks.compare(notebooks, layout.notebooks()).forEach(d -> drift.add("notebooks/" + d));
@@ -138,7 +140,25 @@ public final class Kit implements Callable<Integer> {
         }
         System.out.printf("up to date: the skeleton's %d files and %d student notebooks match their sources%n",
                 skeleton.size(), notebooks.size());
-        return 0;
+        return valid ? 0 : 1;
+    }
+
+    /** Every student and source notebook is valid nbformat 4 (prints what is not, or what was skipped). */
+    private static boolean validNotebooks(Layout layout) {
+        List<Path> all = new ArrayList<>(grader.notebook.Notebook.list(layout.notebooks()));
+        all.addAll(grader.notebook.Notebook.list(layout.notebookSources()));
+        NotebookValidity.Report report = NotebookValidity.check(all);
+        if (report.skipped() != null) {
+            System.out.println(report.skipped());
+        }
+        if (!report.problems().isEmpty()) {
+            System.out.println("notebooks that Jupyter would refuse (\"Notebook validation failed\"):");
+            report.problems().forEach(p -> System.out.println("  " + p));
+            return false;
+        }
+        System.out.printf("valid: %d notebooks pass nbformat 4's %s%n", all.size(), report.skipped() == null
+                ? "validation (nbformat's own and the structural check)" : "structural check");
+        return true;
     }
 
     @Command(name = "self-check", mixinStandardHelpOptions = true,
