@@ -239,8 +239,9 @@ public final class Kit implements Callable<Integer> {
     }
 
     @Command(name = "notebooks", mixinStandardHelpOptions = true,
-            description = "Run every source notebook on the reference; planted mistakes must lose their questions and"
-                    + " broken notebooks only their own.")
+            description = "Run every source notebook on the reference; planted mistakes must lose their questions,"
+                    + " broken notebooks only their own, and Jupyter with the kit's kernel must give the grader's"
+                    + " outputs (where Jupyter is installed).")
     int notebooks(@Option(names = "--cell-timeout", defaultValue = "120", description = "Seconds a cell may run.")
             double cellTimeout,
             @Option(names = "--walkthroughs-only", description = "Run only the notebooks without questions (the"
@@ -254,7 +255,8 @@ public final class Kit implements Callable<Integer> {
             description = "Install the notebooks' Java kernel for Jupyter, and the jars their set-up cells load.")
     int kernel() {
         Layout layout = layout();
-        KernelFiles.install(layout.root(), layout.dependencyClasspath()).forEach(p -> System.out.println("wrote " + p));
+        KernelFiles.install(layout.root(), layout.dependencyClasspath(), KernelFiles.userKernels())
+                .forEach(p -> System.out.println("wrote " + p));
         System.out.println("open the notebooks with: jupyter notebook notebooks/");
         return 0;
     }
