@@ -117,12 +117,14 @@ public final class CellEvaluator implements AutoCloseable {
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
             }
-            int snippetLine = lineOffset + lineOf(code, consumed + leadingBlank(remaining));
             if (!info.completeness().isComplete()) {
-                return failed(new CellError("line " + snippetLine + ": this statement is incomplete: "
+                int line = lineOffset + lineOf(code, consumed + leadingBlank(remaining));
+                return failed(new CellError("line " + line + ": this statement is incomplete: "
                         + firstLine(remaining)), List.of());
             }
             String source = info.source();
+            int at = remaining.indexOf(source);
+            int snippetLine = lineOffset + lineOf(code, consumed + (at >= 0 ? at : leadingBlank(remaining)));
             int used = remaining.length() - info.remaining().length();
             remaining = info.remaining();
             last = evalSnippet(source, snippetLine);
@@ -136,8 +138,9 @@ public final class CellEvaluator implements AutoCloseable {
 
     private Result evalSnippet(String source, int firstLine) {
         JShell shell = shell();
+        execution.takeValue(); // nothing left from a snippet before
+        execution.takeThrown();
         List<SnippetEvent> events = shell.eval(source);
-        execution.takeValue();
         Result result = new Result(null, false, null, null);
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
@@ -161,8 +164,10 @@ public final class CellEvaluator implements AutoCloseable {
                 Throwable original = execution.takeThrown();
                 return thrown(original != null ? original : thrown, thrown);
             }
-            if (isValue(s)) {
-                result = new Result(null, true, execution.takeValue(), e.value());
+            Object value = execution.takeValue();
+            if (isValue(s) && !(value instanceof java.io.PrintStream)) {
+                // (printf's value is the stream printed to: never worth showing)
+                result = new Result(null, true, value, e.value());
             }
         }
         return result;
@@ -177,9 +182,9 @@ public final class CellEvaluator implements AutoCloseable {
         List<String> where = new ArrayList<>();
         for (StackTraceElement frame : original.getStackTrace()) {
             if (frame.getClassName().startsWith("REPL.")) {
+                // (the line numbers are those of JShell's wrapper around the snippet, not the cell's)
                 where.add("    at " + ("do_it$".equals(frame.getMethodName()) ? "the cell" : frame.getMethodName()
-                        + "()") + (frame.getLineNumber() > 0 ? " (line " + frame.getLineNumber() + " of its snippet)"
-                        : ""));
+                        + "()"));
             }
         }
         List<String> traceback = new ArrayList<>();
@@ -237,7 +242,18 @@ public final class CellEvaluator implements AutoCloseable {
     private static String diagnostic(Diag d, String source, int firstLine) {
         long pos = d.getStartPosition();
         int line = firstLine + (pos >= 0 && pos <= source.length() ? lineOf(source, (int) pos) - 1 : 0);
-        return "line " + line + ": " + d.getMessage(Locale.ROOT).replace("\n", " ").replaceAll("\\s+", " ").strip();
+        // javac's "cannot find symbol\n  symbol: variable x\n  location: class" as "cannot find symbol (variable x)";
+        // the location is JShell's wrapper class, which means nothing in a cell
+        List<String> parts = d.getMessage(Locale.ROOT).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        StringBuilder text = new StringBuilder(parts.isEmpty() ? "" : parts.get(0));
+        for (String p : parts.subList(Math.min(1, parts.size()), parts.size())) {
+            if (p.startsWith("symbol:")) {
+                text.append(" (").append(p.substring("symbol:".length()).strip().replaceAll("\\s+", " ")).append(")");
+            } else if (!p.startsWith("location:")) {
+                text.append("; ").append(p);
+            }
+        }
+        return "line " + line + ": " + text;
     }
 
     private static String describe(Snippet s) {

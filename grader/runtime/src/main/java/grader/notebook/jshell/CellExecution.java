@@ -1,12 +1,17 @@
 package grader.notebook.jshell;
 
 import java.io.File;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl;
@@ -100,7 +105,16 @@ final class CellExecution extends DirectExecutionControl {
     }
 
     /** JShell's class loading, into {@link CellClassLoader}. */
-    private record Loader(CellClassLoader loader) implements LoaderDelegate {
+    private static final class Loader implements LoaderDelegate {
+        /** A snippet's wrapper class: JShell names a new version of snippet 15 "$JShell$15B", then "…15C". */
+        private static final Pattern WRAPPER = Pattern.compile("(REPL\\.\\$JShell\\$\\d+)[A-Z]*");
+        private final CellClassLoader loader;
+        private final Map<String, Class<?>> latest = new HashMap<>();
+
+        Loader(CellClassLoader loader) {
+            this.loader = loader;
+        }
+
         @Override
         public void load(ClassBytecodes[] classes) throws ClassInstallException {
             boolean[] installed = new boolean[classes.length];
@@ -109,10 +123,42 @@ final class CellExecution extends DirectExecutionControl {
             }
             for (int i = 0; i < classes.length; i++) {
                 try {
-                    loader.loadClass(classes[i].name());
+                    Class<?> loaded = loader.loadClass(classes[i].name());
+                    keepValues(loaded);
                     installed[i] = true;
                 } catch (ClassNotFoundException | LinkageError e) {
                     throw new ClassInstallException("cannot load " + classes[i].name() + ": " + e, installed);
+                }
+            }
+        }
+
+        /**
+         * When JShell recompiles a variable's snippet (a later cell's import can make it do so), this engine cannot
+         * redefine the class in place as the jshell tool's JDI engine does, so JShell loads a new version of it,
+         * whose variables would start at null. They keep their values instead, as they do in the jshell tool.
+         */
+        private void keepValues(Class<?> loaded) {
+            Matcher m = WRAPPER.matcher(loaded.getName());
+            if (!m.matches()) {
+                return;
+            }
+            Class<?> previous = latest.put(m.group(1), loaded);
+            if (previous == null || previous == loaded) {
+                return;
+            }
+            for (Field f : loaded.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) || Modifier.isFinal(f.getModifiers())) {
+                    continue;
+                }
+                try {
+                    Field old = previous.getDeclaredField(f.getName());
+                    if (old.getType() == f.getType() && Modifier.isStatic(old.getModifiers())) {
+                        old.setAccessible(true);
+                        f.setAccessible(true);
+                        f.set(null, old.get(null));
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // a variable whose type changed starts over, as in the jshell tool
                 }
             }
         }
