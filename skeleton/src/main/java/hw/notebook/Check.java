@@ -43,14 +43,10 @@ public final class Check {
      * exception from the student's code fails the check with a line that says what happened.
      */
     public static void that(String question, Supplier<String> check) {
-        String problem;
-        try {
-            problem = check.get();
-        } catch (RuntimeException | StackOverflowError e) {
-            report(question, false, thrown(question, e));
-            return;
-        }
-        report(question, problem == null, problem == null ? "passed" : "not yet — " + problem);
+        judge(question, () -> {
+            String problem = check.get();
+            return problem == null ? new Verdict(true, "passed") : new Verdict(false, "not yet — " + problem);
+        });
     }
 
     /** A "check all that apply" answer: the set of letters chosen must be exactly {@code key}. */
@@ -72,19 +68,19 @@ public final class Check {
      * only when the notebook is graded.
      */
     public static void choiceForm(String question, Supplier<Set<String>> answer, String letters) {
-        recorded(question, () -> {
+        judge(question, () -> {
             Set<String> chosen = answer.get();
             String form = choiceForm(chosen, letters);
-            return form != null ? new Form(null, form) : new Form("you chose " + normalise(chosen), null);
+            return form != null ? new Verdict(false, "not yet — " + form) : recorded("you chose " + normalise(chosen));
         });
     }
 
     /** What a student can check of a number before grading: that it is a finite number. */
     public static void numberForm(String question, DoubleSupplier answer) {
-        recorded(question, () -> {
+        judge(question, () -> {
             double x = answer.getAsDouble();
-            return Double.isFinite(x) ? new Form("your answer is " + x, null)
-                    : new Form(null, "the answer is " + x + ", not a finite number");
+            return Double.isFinite(x) ? recorded("your answer is " + x)
+                    : new Verdict(false, "not yet — the answer is " + x + ", not a finite number");
         });
     }
 
@@ -101,24 +97,27 @@ public final class Check {
         });
     }
 
-    /** A format check's outcome: what was recorded, or the problem with the answer's form. */
-    private record Form(String recorded, String problem) {
+    /** A check's outcome: whether the grader counts it as passed, and the sentence after "Question N: ". */
+    private record Verdict(boolean ok, String sentence) {
     }
 
-    private static void recorded(String question, Supplier<Form> form) {
-        Form f;
+    /**
+     * A well-formed answer, which the grader counts as this check's pass: the hidden check decides the points, so
+     * the sentence never says "passed".
+     */
+    private static Verdict recorded(String what) {
+        return new Verdict(true, "answer recorded, " + what + LATER);
+    }
+
+    /** Prints the verdict of {@code check}; an exception from the student's code is a verdict too. */
+    private static void judge(String question, Supplier<Verdict> check) {
+        Verdict v;
         try {
-            f = form.get();
+            v = check.get();
         } catch (RuntimeException | StackOverflowError e) {
-            report(question, false, thrown(question, e));
-            return;
+            v = new Verdict(false, thrown(question, e));
         }
-        if (f.problem() != null) {
-            report(question, false, "not yet — " + f.problem());
-        } else {
-            // The grader counts a well-formed answer as this check's pass; the hidden check decides the points.
-            report(question, true, "answer recorded, " + f.recorded() + LATER);
-        }
+        report(question, v.ok(), v.sentence());
     }
 
     /** The line for an exception from the student's code: an answer not written yet, a TODO not done, or else. */

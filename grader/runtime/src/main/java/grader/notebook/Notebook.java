@@ -171,9 +171,13 @@ public final class Notebook {
         return "code".equals(string(cell, "cell_type"));
     }
 
-    /** The cell's source as one string (nbformat allows a string or a list of lines). */
+    /** The cell's source as one string. */
     public static String source(JsonObject cell) {
-        JsonElement s = cell.get("source");
+        return text(cell.get("source"));
+    }
+
+    /** A multi-line text of nbformat (a source, an output's text) as one string: a string or a list of lines. */
+    public static String text(JsonElement s) {
         if (s == null || s.isJsonNull()) {
             return "";
         }

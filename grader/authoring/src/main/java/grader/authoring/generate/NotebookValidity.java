@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Whether notebooks are valid nbformat 4, the format Jupyter checks when it opens one: always by the structural
@@ -43,7 +42,7 @@ public final class NotebookValidity {
                 problems.add(nb + ": " + e.getMessage());
             }
         }
-        String python = pythonWithNbformat();
+        String python = grader.authoring.PythonModules.find("nbformat");
         if (python == null) {
             return new Report(problems, "nbformat's own validation skipped: no python3 with nbformat here (apt-get"
                     + " install python3-nbformat); the structural check in Java ran");
@@ -64,25 +63,5 @@ public final class NotebookValidity {
             Thread.currentThread().interrupt();
         }
         return new Report(problems, null);
-    }
-
-    /** Debian's python3 first (where apt installs nbformat), then the PATH's; null when neither has it. */
-    static String pythonWithNbformat() {
-        for (String candidate : List.of("/usr/bin/python3", "python3")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import nbformat").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return candidate;
-                }
-                p.destroyForcibly();
-            } catch (IOException e) {
-                // not this one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 }

@@ -43,7 +43,7 @@ final class KernelParity {
      * Jupyter run written to {@code out}; returns the differences, or nothing when they match or Jupyter is absent.
      */
     static List<String> check(Layout layout, Path graderRun, Path out, PrintStream console) throws IOException {
-        String python = pythonWithJupyter();
+        String python = grader.authoring.PythonModules.find("nbclient", "nbformat", "jupyter_client");
         if (python == null) {
             console.println("kernel parity skipped: Jupyter's client is not installed here (" + HINT + "); the"
                     + " grader's runs above need only Java");
@@ -121,11 +121,11 @@ final class KernelParity {
         for (JsonElement e : outputs == null ? new com.google.gson.JsonArray() : outputs.getAsJsonArray()) {
             JsonObject o = e.getAsJsonObject();
             switch (String.valueOf(Notebook.string(o, "output_type"))) {
-                case "stream" -> ("stderr".equals(Notebook.string(o, "name")) ? stderr : stdout).append(text(o.get(
-                        "text")));
+                case "stream" -> ("stderr".equals(Notebook.string(o, "name")) ? stderr : stdout)
+                        .append(Notebook.text(o.get("text")));
                 case "error" -> rest.append(" error ").append(Notebook.string(o, "ename")).append(": ")
                         .append(Notebook.string(o, "evalue"));
-                case "execute_result" -> rest.append(" value ").append(text(o.getAsJsonObject("data")
+                case "execute_result" -> rest.append(" value ").append(Notebook.text(o.getAsJsonObject("data")
                         .get("text/plain")).replaceAll("@[0-9a-f]+$", "@…")); // an identity hash differs by run
                 default -> rest.append(" ").append(Notebook.string(o, "output_type"));
             }
@@ -134,35 +134,5 @@ final class KernelParity {
         return ("out " + printed + (stderr.length() > 0 ? " err " + stderr : "") + rest).replace("\n", "⏎");
     }
 
-    private static String text(JsonElement t) {
-        if (t == null) {
-            return "";
-        }
-        if (t.isJsonArray()) {
-            StringBuilder b = new StringBuilder();
-            t.getAsJsonArray().forEach(x -> b.append(x.getAsString()));
-            return b.toString();
-        }
-        return t.getAsString();
-    }
 
-    /** Debian's python3 first, then the PATH's, with Jupyter's headless client; null when neither has it. */
-    private static String pythonWithJupyter() {
-        for (String candidate : List.of("/usr/bin/python3", "python3")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import nbclient, nbformat, jupyter_client")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return candidate;
-                }
-                p.destroyForcibly();
-            } catch (IOException e) {
-                // not this one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
-    }
 }
