@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
  * The notebooks' Java kernel: Jupyter's messages come from jjava-jupyter, and every cell is evaluated by the
@@ -78,6 +81,13 @@ public final class JavaKernel extends BaseKernel {
     public List<String> formatError(Throwable e) {
         CellEvaluator.Failure f = lastFailure;
         return f != null && f.exception() == e ? f.traceback() : super.formatError(e);
+    }
+
+    /** Answers first, then starts JShell, so that its start never delays the kernel's first answer. */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        super.handleKernelInfoRequest(env, request);
+        cells.start();
     }
 
     @Override

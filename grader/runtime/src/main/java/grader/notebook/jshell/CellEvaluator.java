@@ -31,18 +31,24 @@ public final class CellEvaluator implements AutoCloseable {
             "java.util.stream.*");
 
     private final Path folder;
-    private final CompletableFuture<JShell> starting;
+    private CompletableFuture<JShell> starting;
     private JShell shell;
     private CellExecution execution;
 
-    /**
-     * A session whose relative paths ({@code %jars}) start at {@code folder}, the notebook's. JShell starts on a
-     * thread of its own (a second or two: its compiler warms up), so that a kernel answers Jupyter at once; the
-     * first cell waits for it.
-     */
+    /** A session whose relative paths ({@code %jars}) start at {@code folder}, the notebook's. */
     public CellEvaluator(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();
-        this.starting = CompletableFuture.supplyAsync(this::startShell);
+    }
+
+    /**
+     * Starts JShell on a thread of its own (a second or two: its compiler warms up) if it has not started; the first
+     * cell waits for it. A kernel calls this once it has answered Jupyter, so that the start does not delay the
+     * answer.
+     */
+    public synchronized void start() {
+        if (starting == null) {
+            starting = CompletableFuture.supplyAsync(this::startShell);
+        }
     }
 
     private JShell startShell() {
@@ -58,6 +64,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     private JShell shell() {
         if (shell == null) {
+            start();
             shell = starting.join();
         }
         return shell;
@@ -222,14 +229,16 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** Stops the cell that is running, from another thread. */
     public void stop() {
-        if (starting.isDone()) {
-            shell().stop();
+        if (shell != null) {
+            shell.stop();
         }
     }
 
     @Override
     public void close() {
-        shell().close();
+        if (starting != null) {
+            shell().close();
+        }
     }
 
     private static boolean isValue(Snippet s) {
