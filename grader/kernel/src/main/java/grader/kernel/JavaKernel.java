@@ -27,10 +27,19 @@ public final class JavaKernel extends BaseKernel {
     private volatile CellEvaluator.Failure lastFailure;
 
     private JavaKernel(Builder b, Path folder) {
-        super(b.name(), b.version(), new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source",
-                        ".jshell", "java", "java", null), List.of(), b.history(), b.jupyterIO(), b.comms(),
+        super(b.name(), b.version(), languageInfo(), List.of(), b.history(), b.jupyterIO(), b.comms(),
                 b.renderer(), null, b.magics(), false, b.errorStyler());
         this.cells = new CellEvaluator(folder);
+    }
+
+    /**
+     * What the kernel tells Jupyter of its language, which Jupyter copies into a notebook's metadata on opening it:
+     * the notebooks carry the same (the Java version as its feature release only), so that opening one changes
+     * nothing and a student's saved notebook differs only where the student wrote.
+     */
+    static LanguageInfo languageInfo() {
+        return new LanguageInfo("java", String.valueOf(Runtime.version().feature()), "text/x-java-source", ".jshell",
+                "java", "java", null);
     }
 
     /** A kernel whose cells' relative paths start at {@code folder} (Jupyter starts a kernel in the notebook's). */

@@ -55,34 +55,34 @@ public final class NotebookChild {
         }));
         List<JsonObject> cells = nb.cells();
         int count = 0;
-        try (CellEvaluator cellsRun = new CellEvaluator(file.getParent())) {
-            for (int i = 0; i < cells.size(); i++) {
-                if (!Notebook.isCode(cells.get(i))) {
-                    continue;
-                }
-                current = i;
-                send(event("start", i));
-                CellEvaluator.Result r = cellsRun.eval(Notebook.source(cells.get(i)));
-                System.out.flush();
-                System.err.flush();
-                count++;
-                JsonArray outputs = new JsonArray();
-                stream(outputs, "stdout", out.take());
-                stream(outputs, "stderr", err.take());
-                if (r.failure() != null) {
-                    outputs.add(CellOutputs.error(r.failure()));
-                } else if (r.hasValue()) {
-                    outputs.add(CellOutputs.result(count, r.valueText()));
-                }
-                JsonObject done = event("done", i);
-                done.addProperty("count", count);
-                done.add("outputs", outputs);
-                current = -1;
-                send(done);
+        CellEvaluator cellsRun = new CellEvaluator(file.getParent());
+        cellsRun.start(); // JShell warms up while the first cells are read
+        for (int i = 0; i < cells.size(); i++) {
+            if (!Notebook.isCode(cells.get(i))) {
+                continue;
             }
+            current = i;
+            send(event("start", i));
+            CellEvaluator.Result r = cellsRun.eval(Notebook.source(cells.get(i)));
+            System.out.flush();
+            System.err.flush();
+            count++;
+            JsonArray outputs = new JsonArray();
+            stream(outputs, "stdout", out.take());
+            stream(outputs, "stderr", err.take());
+            if (r.failure() != null) {
+                outputs.add(CellOutputs.error(r.failure()));
+            } else if (r.hasValue()) {
+                outputs.add(CellOutputs.result(count, r.valueText()));
+            }
+            JsonObject done = event("done", i);
+            done.addProperty("count", count);
+            done.add("outputs", outputs);
+            current = -1;
+            send(done);
         }
         send(event("end", -1));
-        Runtime.getRuntime().halt(0); // a thread a cell left running must not keep this JVM alive
+        Runtime.getRuntime().halt(0); // no clean-up to wait for, and a thread a cell left running must not keep the JVM
     }
 
     private static void stream(JsonArray outputs, String name, String text) {

@@ -143,7 +143,8 @@ public final class NotebookRunner {
                         c.add("outputs", e.getAsJsonArray("outputs"));
                         c.addProperty("execution_count", e.get("count").getAsInt());
                         current = -1;
-                        deadline = Long.MAX_VALUE;
+                        limit = START_LIMIT; // until the next cell starts, or the run ends
+                        deadline = System.nanoTime() + (long) (limit * 1e9);
                         if (settings.stopOnError() && NotebookScorer.error(c) != null) {
                             outcome = run("error", cell, NotebookScorer.error(c), start, null);
                         }
@@ -164,7 +165,7 @@ public final class NotebookRunner {
             }
             if (outcome == null && System.nanoTime() > deadline) {
                 outcome = current < 0
-                        ? run("dead", null, String.format(Locale.ROOT, "the notebook's JVM did not start its first"
+                        ? run("dead", null, String.format(Locale.ROOT, "the notebook's JVM did not go on to its next"
                                 + " cell within %.0f s%s", limit, tail(stderr)), start, null)
                         : run("timeout", current, String.format(Locale.ROOT, "did not finish within %.0f s", limit),
                                 start, null);
