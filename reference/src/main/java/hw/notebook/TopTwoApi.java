@@ -89,9 +89,9 @@ public final class TopTwoApi {
      * Checks a recovery of the whole distribution: for each vocabulary size and seed, {@code recover} gets a fresh
      * API and must return every token's probability (within 1e-6) using at most |V| + 1 calls.
      */
-    public static boolean checkRecovery(String question, Function<TopTwoApi, double[]> recover, int[] sizes,
+    public static void checkRecovery(String question, Function<TopTwoApi, double[]> recover, int[] sizes,
             long... seeds) {
-        return Check.that(question, () -> {
+        Check.that(question, () -> {
             for (int v : sizes) {
                 for (long seed : seeds) {
                     TopTwoApi api = new TopTwoApi(v, seed);

@@ -3,6 +3,7 @@ package grader.authoring;
 import grader.Grader;
 import grader.authoring.batch.Batch;
 import grader.authoring.generate.SkeletonGenerator;
+import grader.authoring.generate.NotebookValidity;
 import grader.authoring.generate.StudentNotebooks;
 import grader.authoring.platform.Classroom;
 import grader.authoring.platform.GradescopeBundle;
@@ -124,8 +125,9 @@ public final class Kit implements Callable<Integer> {
             StudentNotebooks.write(notebooks, layout.notebooks());
             System.out.printf("wrote the skeleton (%d files) and %d student notebooks%n", skeleton.size(),
                     notebooks.size());
-            return 0;
+            return validNotebooks(layout) ? 0 : 1;
         }
+        boolean valid = validNotebooks(layout);
         List<String> drift = new ArrayList<>();
         SkeletonGenerator.compare(skeleton, skeletonMain).forEach(d -> drift.add("skeleton/src/main/" + d));
         StudentNotebooks.compare(notebooks, layout.notebooks()).forEach(d -> drift.add("notebooks/" + d));
@@ -138,7 +140,25 @@ public final class Kit implements Callable<Integer> {
         }
         System.out.printf("up to date: the skeleton's %d files and %d student notebooks match their sources%n",
                 skeleton.size(), notebooks.size());
-        return 0;
+        return valid ? 0 : 1;
+    }
+
+    /** Every student and source notebook is valid nbformat 4 (prints what is not, or what was skipped). */
+    private static boolean validNotebooks(Layout layout) {
+        List<Path> all = new ArrayList<>(grader.notebook.Notebook.list(layout.notebooks()));
+        all.addAll(grader.notebook.Notebook.list(layout.notebookSources()));
+        NotebookValidity.Report report = NotebookValidity.check(all);
+        if (report.skipped() != null) {
+            System.out.println(report.skipped());
+        }
+        if (!report.problems().isEmpty()) {
+            System.out.println("notebooks that Jupyter would refuse (\"Notebook validation failed\"):");
+            report.problems().forEach(p -> System.out.println("  " + p));
+            return false;
+        }
+        System.out.printf("valid: %d notebooks pass nbformat 4's %s%n", all.size(), report.skipped() == null
+                ? "validation (nbformat's own and the structural check)" : "structural check");
+        return true;
     }
 
     @Command(name = "self-check", mixinStandardHelpOptions = true,
@@ -219,8 +239,9 @@ public final class Kit implements Callable<Integer> {
     }
 
     @Command(name = "notebooks", mixinStandardHelpOptions = true,
-            description = "Run every source notebook on the reference; planted mistakes must lose their questions and"
-                    + " broken notebooks only their own.")
+            description = "Run every source notebook on the reference; planted mistakes must lose their questions,"
+                    + " broken notebooks only their own, and Jupyter with the kit's kernel must give the grader's"
+                    + " outputs (where Jupyter is installed).")
     int notebooks(@Option(names = "--cell-timeout", defaultValue = "120", description = "Seconds a cell may run.")
             double cellTimeout,
             @Option(names = "--walkthroughs-only", description = "Run only the notebooks without questions (the"
@@ -234,7 +255,8 @@ public final class Kit implements Callable<Integer> {
             description = "Install the notebooks' Java kernel for Jupyter, and the jars their set-up cells load.")
     int kernel() {
         Layout layout = layout();
-        KernelFiles.install(layout.root(), layout.dependencyClasspath()).forEach(p -> System.out.println("wrote " + p));
+        KernelFiles.install(layout.root(), layout.dependencyClasspath(), KernelFiles.userKernels())
+                .forEach(p -> System.out.println("wrote " + p));
         System.out.println("open the notebooks with: jupyter notebook notebooks/");
         return 0;
     }

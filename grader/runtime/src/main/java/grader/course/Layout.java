@@ -64,9 +64,22 @@ public record Layout(Path root) {
         return root.resolve("notebooks/source");
     }
 
-    /** The notebooks' Java kernel, which the build copies from Maven. */
-    public Path kernelJar() {
-        return root.resolve("tests/target/kernel/rapaio-jupyter-kernel.jar");
+    /**
+     * The class path of the notebooks' Java kernel (module grader/kernel): its classes and the libraries the build
+     * lists in {@code grader/kernel/target/kernel-classpath.txt}.
+     */
+    public String kernelClasspath() {
+        Path classes = root.resolve("grader/kernel/target/classes");
+        Path file = root.resolve("grader/kernel/target/kernel-classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the notebooks' Java kernel is not built (" + file + " is missing):"
+                    + " build first (mvn -B -DskipTests process-test-classes)");
+        }
+        try {
+            return classes + java.io.File.pathSeparator + Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the build leaves what grading writes (results, self-check, scratch copies). */

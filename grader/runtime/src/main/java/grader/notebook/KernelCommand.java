@@ -17,10 +17,15 @@ public final class KernelCommand implements Callable<Integer> {
             description = "The libraries the homework needs (the build's grade class path).")
     String classpath;
 
+    @Option(names = "--kernels", description = "The Jupyter kernels folder to write the kernelspec in (default: the"
+            + " user's, $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels).")
+    Path kernels;
+
     @Override
     public Integer call() {
         Layout layout = new Layout(root);
-        KernelFiles.install(layout.root(), classpath).forEach(p -> System.out.println("wrote " + p));
+        KernelFiles.install(layout.root(), classpath, kernels != null ? kernels : KernelFiles.userKernels())
+                .forEach(p -> System.out.println("wrote " + p));
         System.out.println("the Java kernel \"" + layout.course().name() + "\" is installed; open the notebooks"
                 + " with: jupyter notebook notebooks/");
         return 0;

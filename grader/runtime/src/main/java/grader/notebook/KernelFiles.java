@@ -17,7 +17,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * The two files the Java kernel needs: a kernelspec (Jupyter starts {@code java -jar rapaio-jupyter-kernel.jar
+ * The two files the Java kernel needs: a kernelspec (Jupyter starts {@code java -cp KERNEL grader.kernel.KernelMain
  * {connection_file}}) and a pathing jar, an empty jar whose manifest Class-Path lists the kit's classes and every
  * library, so that a notebook's set-up cell is one line, {@code %jars that.jar}.
  */
@@ -61,23 +61,24 @@ public final class KernelFiles {
         return out;
     }
 
+    /** The kernel's entry point (module grader/kernel), which the kernelspec starts. */
+    public static final String KERNEL_MAIN = "grader.kernel.KernelMain";
+
     /**
      * Writes {@code kernelsDir/NAME/kernel.json} (NAME the course's name, which the notebooks' metadata names),
-     * which starts the kernel jar with the JDK running this process and the course's kernel JVM options.
-     * {@code kernelsDir} is a Jupyter data folder's {@code kernels/} (the user's, or a private one named by
-     * JUPYTER_PATH).
+     * which starts the kit's Java kernel ({@code kernelClasspath}) with the JDK running this process, the course's
+     * kernel JVM options and the test JVMs' environment. {@code kernelsDir} is a Jupyter data folder's
+     * {@code kernels/} (the user's, or a private one named by JUPYTER_PATH).
      */
-    public static Path kernelSpec(Path kernelsDir, Path kernelJar, grader.course.Course course) {
-        if (!Files.isRegularFile(kernelJar)) {
-            throw new IllegalArgumentException("the Java kernel " + kernelJar + " is missing: build first (mvn -B"
-                    + " -DskipTests process-test-classes copies it from Maven)");
-        }
+    public static Path kernelSpec(Path kernelsDir, String kernelClasspath, grader.course.Course course) {
         JsonObject spec = new JsonObject();
         JsonArray argv = new JsonArray();
         argv.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         course.kernelJvmOptions().forEach(argv::add);
-        argv.add("-jar");
-        argv.add(kernelJar.toAbsolutePath().normalize().toString());
+        argv.add("-Dgrader.kernel.name=" + course.name());
+        argv.add("-cp");
+        argv.add(kernelClasspath);
+        argv.add(KERNEL_MAIN);
         argv.add("{connection_file}");
         spec.add("argv", argv);
         spec.addProperty("display_name", "Java (" + course.name() + ")");
@@ -107,7 +108,7 @@ public final class KernelFiles {
      * Sets the kit up for interactive use from its root: the pathing jars of the skeleton (and of the reference,
      * when there is one) in tests/target/notebooks/, and the user's kernelspec. Returns what it wrote.
      */
-    public static List<Path> install(Path root, String dependencyClasspath) {
+    public static List<Path> install(Path root, String dependencyClasspath, Path kernelsDir) {
         grader.course.Layout layout = new grader.course.Layout(root);
         List<Path> wrote = new ArrayList<>();
         Path dir = root.resolve("tests/target/notebooks");
@@ -119,7 +120,7 @@ public final class KernelFiles {
                 wrote.add(pathingJar(dir.resolve(impl + ".jar"), cp));
             }
         }
-        wrote.add(kernelSpec(userKernels(), layout.kernelJar(), layout.course()));
+        wrote.add(kernelSpec(kernelsDir, layout.kernelClasspath(), layout.course()));
         return wrote;
     }
 }

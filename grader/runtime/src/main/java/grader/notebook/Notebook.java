@@ -1,5 +1,6 @@
 package grader.notebook;
 
+import com.google.gson.FormattingStyle;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -30,7 +31,13 @@ import java.util.List;
  * and at the notebook's level {@code "KEY": {"problem": 11, "title": "..."}}.
  */
 public final class Notebook {
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /**
+     * Writes JSON as Jupyter's nbformat does ({@code json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False)}
+     * and a final newline), so that opening and saving a notebook in Jupyter changes only what the student changed.
+     * Nulls are kept: nbformat requires a code cell's {@code "execution_count": null}.
+     */
+    static final Gson GSON = new GsonBuilder().setFormattingStyle(FormattingStyle.PRETTY.withIndent(" "))
+            .disableHtmlEscaping().serializeNulls().create();
 
     final JsonObject json;
     private final String key;
@@ -81,6 +88,11 @@ public final class Notebook {
         return new Notebook(tree.getAsJsonObject(), key);
     }
 
+    /** What breaks nbformat 4's structure (see {@link NotebookFormat}); empty when nothing does. */
+    public List<String> formatProblems() {
+        return NotebookFormat.problems(json);
+    }
+
     public Notebook copy() {
         return new Notebook(json.deepCopy(), key);
     }
@@ -96,7 +108,22 @@ public final class Notebook {
     }
 
     public String toJson() {
-        return GSON.toJson(json) + "\n";
+        return GSON.toJson(sorted(json)) + "\n";
+    }
+
+    /** A copy of a JSON tree with every object's keys in order, as nbformat writes them. */
+    static JsonElement sorted(JsonElement e) {
+        if (e.isJsonObject()) {
+            JsonObject out = new JsonObject();
+            e.getAsJsonObject().keySet().stream().sorted().forEach(k -> out.add(k, sorted(e.getAsJsonObject().get(k))));
+            return out;
+        }
+        if (e.isJsonArray()) {
+            JsonArray out = new JsonArray();
+            e.getAsJsonArray().forEach(x -> out.add(sorted(x)));
+            return out;
+        }
+        return e;
     }
 
     public void write(Path file) {
@@ -144,9 +171,13 @@ public final class Notebook {
         return "code".equals(string(cell, "cell_type"));
     }
 
-    /** The cell's source as one string (nbformat allows a string or a list of lines). */
+    /** The cell's source as one string. */
     public static String source(JsonObject cell) {
-        JsonElement s = cell.get("source");
+        return text(cell.get("source"));
+    }
+
+    /** A multi-line text of nbformat (a source, an output's text) as one string: a string or a list of lines. */
+    public static String text(JsonElement s) {
         if (s == null || s.isJsonNull()) {
             return "";
         }
@@ -174,10 +205,11 @@ public final class Notebook {
         cell.add("source", lines);
     }
 
-    /** A new code cell, with grader metadata when {@code graderMeta} is not null. */
-    public JsonObject codeCell(String source, JsonObject graderMeta) {
+    /** A new code cell, with grader metadata when {@code graderMeta} is not null, and the cell id {@code id}. */
+    public JsonObject codeCell(String id, String source, JsonObject graderMeta) {
         JsonObject cell = new JsonObject();
         cell.addProperty("cell_type", "code");
+        cell.addProperty("id", id);
         cell.add("execution_count", null);
         JsonObject metadata = new JsonObject();
         if (graderMeta != null) {

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  *
  * <p>For every notebook of the sources (or of the student's folder when there are none, as in a student's
  * release) the grader takes the student's copy, splices the instructor's checks into it ({@link NotebookSplicer}),
- * runs it headless ({@link NotebookRunner}) and scores it ({@link NotebookScorer}). A notebook that does not open,
+ * runs it with the JDK's JShell in a child JVM ({@link NotebookRunner}) and scores it ({@link NotebookScorer}). A notebook that does not open,
  * a kernel that dies, a cell that throws or never ends costs only that notebook's questions, and the message names
  * the cell. Free-text answers earn nothing here: they are collected for a TA ({@link FreeAnswers}).
  */
@@ -34,7 +34,7 @@ public final class NotebookGrader {
      *                    from the student's folder (a student's release, which has no instructor's notebooks)
      * @param key         the metadata key of the grader's cells
      * @param classpath   the submission's classes and every library, for the set-up cell
-     * @param settings    the runner's time limits and kernel
+     * @param settings    the runner's time limits and the course
      * @param work        a folder of this grading's own
      * @param out         where the free answers are collected, or null
      * @param selected    which questions
@@ -114,18 +114,12 @@ public final class NotebookGrader {
                 students.put(name, student);
             }
             Map<String, NotebookRunner.Run> runs = Map.of();
-            String notRun = null;
             List<Path> toRun = spliced.keySet().stream().map(n -> r.work().resolve("graded").resolve(n)).toList();
             if (!toRun.isEmpty()) {
-                try {
-                    runs = NotebookRunner.run(toRun, r.settings(), r.work(),
-                            Map.of(NotebookScorer.TOKEN_VARIABLE, token));
-                } catch (IllegalStateException e) {
-                    notRun = "not run: " + e.getMessage();
-                }
+                runs = NotebookRunner.run(toRun, r.settings(), r.work(), Map.of(NotebookScorer.TOKEN_VARIABLE, token));
             }
             for (NotebookSplicer.Spliced p : spliced.values()) {
-                results.addAll(NotebookScorer.score(p, runs.get(p.name()), notRun, token, students.get(p.name())));
+                results.addAll(NotebookScorer.score(p, runs.get(p.name()), token, students.get(p.name())));
             }
             if (r.out() != null) {
                 FileOps.writeAtomically(r.out().resolve(FreeAnswers.FILE), answers.markdown());

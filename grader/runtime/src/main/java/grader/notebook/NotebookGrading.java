@@ -13,13 +13,10 @@ import java.util.function.Predicate;
  *
  * @param students     the student's notebooks (a folder), or null
  * @param sources      the instructor's notebooks, with the hidden checks; null in a student's release
- * @param course       the course: its notebooks' metadata key, its kernel's name and JVM options
- * @param kernelJar    the notebooks' Java kernel
- * @param startTimeout seconds a kernel may take to start
+ * @param course       the course: its notebooks' metadata key, JVM options and environment
  * @param cellTimeout  seconds a cell may run, unless it asks for more
  */
-public record NotebookGrading(Path students, Path sources, grader.course.Course course, Path kernelJar, double startTimeout,
-        double cellTimeout) {
+public record NotebookGrading(Path students, Path sources, grader.course.Course course, double cellTimeout) {
 
     /** Whether there is anything to grade: a folder of student or instructor notebooks. */
     public boolean enabled() {
@@ -28,7 +25,7 @@ public record NotebookGrading(Path students, Path sources, grader.course.Course 
 
     /** The same grading of other student notebooks (a submission's). */
     public NotebookGrading withStudents(Path otherStudents) {
-        return new NotebookGrading(otherStudents, sources, course, kernelJar, startTimeout, cellTimeout);
+        return new NotebookGrading(otherStudents, sources, course, cellTimeout);
     }
 
     private NotebookGrader.Request request(List<Path> submission, Path work, Path out, Predicate<Question> selected) {
@@ -36,7 +33,7 @@ public record NotebookGrading(Path students, Path sources, grader.course.Course 
         classpath.addAll(KernelFiles.split(System.getProperty("java.class.path", "")));
         Path defs = sources != null && Files.isDirectory(sources) ? sources : null;
         return new NotebookGrader.Request(students, defs, course.notebookKey(), classpath,
-                new NotebookRunner.Settings(kernelJar, course, startTimeout, cellTimeout, false), work, out,
+                new NotebookRunner.Settings(course, cellTimeout, false), work, out,
                 selected, false);
     }
 

@@ -1,133 +1,258 @@
 package grader.notebook;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 
 /**
- * Runs notebooks headless through {@code nbrun.py} (nbclient, from Debian's python3-nbclient) with the kit's
- * kernel, a time limit on every kernel start and every cell, and one retry of a start that hangs.
+ * Runs notebooks headless with the JDK's JShell, each in a child JVM of its own ({@link NotebookChild}): only Java
+ * is needed. Every cell has a time limit (a cell may ask for more with {@code "timeout": seconds} in its grader
+ * metadata); a cell that overruns it, System.exit or a crash stops only that notebook, and the run says at which
+ * cell. Two notebooks run side by side.
  */
 public final class NotebookRunner {
-    /** What to install when Jupyter's client is missing. */
-    public static final String INSTALL_HINT = "apt-get install --no-install-recommends python3-nbclient"
-            + " python3-jupyter-client";
+    /** Seconds a child JVM may take before its first cell starts. */
+    static final double START_LIMIT = 60;
+    private static final int STDERR_TAIL = 1_500;
 
-    /** How one notebook ran. */
+    /** How one notebook ran: ok, or error (a cell failed and the run stops on errors), timeout, dead. */
     public record Run(String status, Integer cell, String message, double seconds, Path executed) {
         boolean ok() {
             return "ok".equals(status);
         }
     }
 
-    /** The kernel (its jar, and the course that names it and its JVM options) and the time limits. */
-    public record Settings(Path kernelJar, grader.course.Course course, double startTimeout, double cellTimeout,
-            boolean stopOnError) {
+    /**
+     * The time limits and the course (its notebooks' metadata key, JVM options and environment).
+     *
+     * @param cellTimeout seconds a cell may run unless it asks for more
+     * @param stopOnError stop a notebook at its first failing cell
+     */
+    public record Settings(grader.course.Course course, double cellTimeout, boolean stopOnError) {
     }
 
     private NotebookRunner() {
     }
 
-    /** A python3 that can import nbclient, or null: Debian's first, then the PATH's. */
-    public static String python() {
-        for (String candidate : List.of("/usr/bin/python3", "python3")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import nbclient, nbformat, jupyter_client")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return candidate;
-                }
-                p.destroyForcibly();
-            } catch (IOException e) {
-                // not this one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
-    }
-
     /**
-     * Runs each notebook (already prepared: its set-up cell names the class path) in {@code work}, returning each
-     * one's run by file name. A notebook whose run left nothing says so; nothing here throws for a notebook.
+     * Runs each notebook (already prepared: its set-up cell names the class path) and returns each one's run by file
+     * name; the executed notebooks go to {@code work/executed}. Nothing here throws for what a notebook does.
      */
     public static Map<String, Run> run(List<Path> notebooks, Settings settings, Path work, Map<String, String> env)
             throws IOException, InterruptedException {
-        String python = python();
-        if (python == null) {
-            throw new IllegalStateException("Jupyter is not installed (no python3 with nbclient): install it with "
-                    + INSTALL_HINT);
-        }
         Path out = work.resolve("executed");
         Files.createDirectories(out);
-        Path jupyter = work.resolve("jupyter");
-        KernelFiles.kernelSpec(jupyter.resolve("kernels"), settings.kernelJar(), settings.course());
-        Path script = work.resolve("nbrun.py");
-        try (InputStream in = NotebookRunner.class.getResourceAsStream("nbrun.py")) {
-            if (in == null) {
-                throw new IllegalStateException("nbrun.py is missing from the grader's resources");
-            }
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Run> runs = new ConcurrentHashMap<>();
+        // Two at a time where there are two cores: most of a notebook's time is JShell compiling on one thread.
+        int jobs = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        List<Future<?>> futures = new ArrayList<>();
+        for (Path nb : notebooks) {
+            futures.add(pool.submit(() -> {
+                Run r = runOne(nb, settings, out, work, env);
+                runs.put(nb.getFileName().toString(), r);
+                log(work, String.format(Locale.ROOT, "cells: %s %s (%.1f s)%s", nb.getFileName(), r.status(),
+                        r.seconds(), r.ok() ? "" : " at cell " + r.cell() + ": " + r.message()));
+                return null;
+            }));
         }
-        // Two runners at a time where there are two cores: a notebook's kernel mostly waits on one compile thread.
-        int jobs = Math.max(1, Math.min(Math.min(2, Runtime.getRuntime().availableProcessors()), notebooks.size()));
-        List<Process> processes = new ArrayList<>();
-        for (int j = 0; j < jobs; j++) {
-            List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--start-timeout",
-                    String.valueOf(Math.round(settings.startTimeout())), "--cell-timeout",
-                    String.valueOf(Math.round(settings.cellTimeout())), "--out", out.toString()));
-            if (settings.stopOnError()) {
-                cmd.add("--stop-on-error");
-            }
-            for (int i = j; i < notebooks.size(); i += jobs) {
-                cmd.add(notebooks.get(i).toString());
-            }
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("nbrun-" + j + ".log").toFile());
-            pb.environment().put("JUPYTER_PATH", jupyter.toAbsolutePath().toString());
-            pb.environment().put("JUPYTER_PLATFORM_DIRS", "1");
-            pb.environment().put("OMP_NUM_THREADS", "1");
-            pb.environment().putAll(env);
-            processes.add(pb.start());
-        }
-        // Two starts and every cell at its limit bound one notebook only by its cell count; a generous whole-run
-        // bound still stops a runner that hangs outside any cell.
-        long deadline = System.nanoTime() + (long) ((notebooks.size() * (2 * settings.startTimeout()
-                + 20 * settings.cellTimeout()) + 60) * 1e9);
-        for (Process p : processes) {
-            long left = Math.max(1, deadline - System.nanoTime());
-            if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+        pool.shutdown();
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the notebook runner failed: " + e.getCause(), e.getCause());
             }
         }
-        Map<String, Run> runs = new LinkedHashMap<>();
-        for (Path n : notebooks) {
-            String name = n.getFileName().toString();
-            Path result = out.resolve(name + ".run.json");
-            Path executed = out.resolve(name);
-            if (!Files.isRegularFile(result)) {
-                runs.put(name, new Run("not-run", null, "the notebook runner stopped before this notebook (see "
-                        + work.resolve("nbrun-*.log") + ")", 0, null));
-                continue;
-            }
-            JsonObject r = JsonParser.parseString(Files.readString(result, StandardCharsets.UTF_8)).getAsJsonObject();
-            Integer cell = r.has("cell") && !r.get("cell").isJsonNull() ? r.get("cell").getAsInt() : null;
-            runs.put(name, new Run(r.get("status").getAsString(), cell, r.get("message").getAsString(),
-                    r.get("seconds").getAsDouble(), Files.isRegularFile(executed) ? executed : null));
+        Map<String, Run> ordered = new java.util.LinkedHashMap<>();
+        notebooks.forEach(n -> ordered.put(n.getFileName().toString(), runs.get(n.getFileName().toString())));
+        return ordered;
+    }
+
+    private static Run runOne(Path file, Settings settings, Path out, Path work, Map<String, String> env)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String name = file.getFileName().toString();
+        Notebook nb = Notebook.read(file, settings.course().notebookKey());
+        String token = UUID.randomUUID().toString();
+        Path stderr = work.resolve(name + ".stderr");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        // A short-lived JVM that mostly compiles small snippets and runs a few hundred training steps: the quick
+        // compiler alone and the serial collector need about half the CPU time of the defaults (measured on the
+        // three graded notebooks), and leave the second core to the other notebook. Floating point is the same.
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.addAll(settings.course().kernelJvmOptions());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(NotebookChild.class.getName());
+        cmd.add(file.toAbsolutePath().toString());
+        cmd.add(settings.course().notebookKey());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(file.toAbsolutePath().getParent().toFile())
+                .redirectError(stderr.toFile());
+        pb.environment().putAll(settings.course().testEnvironment()); // the notebooks run the homework as its tests do
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write((token + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return runs;
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> read(process, token, events), "notebook-child-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        List<JsonObject> cells = nb.cells();
+        int current = -1;
+        double limit = START_LIMIT;
+        long deadline = System.nanoTime() + (long) (limit * 1e9);
+        Run outcome = null;
+        String exitIn = null;
+        while (outcome == null) {
+            Object item = events.poll(50, TimeUnit.MILLISECONDS);
+            if (item instanceof JsonObject e) {
+                String type = e.get("type").getAsString();
+                int cell = e.get("cell").getAsInt();
+                switch (type) {
+                    case "start" -> {
+                        current = cell;
+                        limit = cellLimit(nb, cells.get(cell), settings.cellTimeout());
+                        deadline = System.nanoTime() + (long) (limit * 1e9);
+                    }
+                    case "done" -> {
+                        JsonObject c = cells.get(cell);
+                        c.add("outputs", e.getAsJsonArray("outputs"));
+                        c.addProperty("execution_count", e.get("count").getAsInt());
+                        current = -1;
+                        limit = START_LIMIT; // until the next cell starts, or the run ends
+                        deadline = System.nanoTime() + (long) (limit * 1e9);
+                        if (settings.stopOnError() && NotebookScorer.error(c) != null) {
+                            outcome = run("error", cell, NotebookScorer.error(c), start, null);
+                        }
+                    }
+                    case "exit" -> exitIn = String.valueOf(cell);
+                    case "end" -> outcome = run("ok", null, "", start, null);
+                    default -> {
+                    }
+                }
+            } else if (item == END) {
+                int status = waitFor(process);
+                String where = current < 0 ? "before its first cell" : "in this cell";
+                String why = exitIn != null ? "the cell ended the JVM (System.exit with status " + status + ");"
+                        + " never call System.exit in a notebook"
+                        : "the notebook's JVM ended " + where + " (exit status " + status + ")"
+                                + (status == 3 ? ": it ran out of memory" : "") + tail(stderr);
+                outcome = run("dead", current < 0 ? null : current, why, start, null);
+            }
+            if (outcome == null && System.nanoTime() > deadline) {
+                outcome = current < 0
+                        ? run("dead", null, String.format(Locale.ROOT, "the notebook's JVM did not go on to its next"
+                                + " cell within %.0f s%s", limit, tail(stderr)), start, null)
+                        : run("timeout", current, String.format(Locale.ROOT, "did not finish within %.0f s", limit),
+                                start, null);
+            }
+        }
+        process.destroyForcibly();
+        waitFor(process);
+        Path executed = out.resolve(name);
+        nb.write(executed);
+        return new Run(outcome.status(), outcome.cell(), outcome.message(), outcome.seconds(), executed);
+    }
+
+    private static final Object END = new Object();
+
+    private static void read(Process process, String token, BlockingQueue<Object> events) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonObject e = parse(line, token);
+                if (e != null) {
+                    events.add(e);
+                }
+            }
+        } catch (IOException ignored) {
+            // the child died; its exit status tells the rest
+        } finally {
+            events.add(END);
+        }
+    }
+
+    /** The event on this line, or null when it is not one of this run's (a cell cannot print one). */
+    private static JsonObject parse(String line, String token) {
+        if (!line.startsWith("{") || !line.contains(token)) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(line);
+            JsonObject o = e.isJsonObject() ? e.getAsJsonObject() : null;
+            return o != null && token.equals(Notebook.string(o, "token")) && o.has("type") && o.has("cell") ? o : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** A cell's limit: its own {@code "timeout"} in the grader's metadata, else the default. */
+    static double cellLimit(Notebook nb, JsonObject cell, double fallback) {
+        JsonObject meta = nb.meta(cell);
+        JsonElement own = meta == null ? null : meta.get("timeout");
+        if (own != null && own.isJsonPrimitive() && own.getAsJsonPrimitive().isNumber() && own.getAsDouble() > 0) {
+            return own.getAsDouble();
+        }
+        return fallback;
+    }
+
+    private static Run run(String status, Integer cell, String message, long start, Path executed) {
+        return new Run(status, cell, message, Math.round((System.nanoTime() - start) / 1e7) / 100.0, executed);
+    }
+
+    private static int waitFor(Process p) throws InterruptedException {
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        return p.exitValue();
+    }
+
+    private static String tail(Path stderr) {
+        String s = readQuietly(stderr).strip();
+        if (s.isEmpty()) {
+            return "";
+        }
+        return "; its error output: " + (s.length() > STDERR_TAIL ? "…" + s.substring(s.length() - STDERR_TAIL) : s);
+    }
+
+    private static synchronized void log(Path work, String line) {
+        try {
+            Files.writeString(work.resolve("notebooks.log"), line + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads a file, or "" (for logs in messages). */

@@ -23,9 +23,8 @@ final class NotebookScorer {
     private NotebookScorer() {
     }
 
-    /** Every question of a spliced notebook, scored from its run ({@code notRun}: why nothing ran, or null). */
-    static List<TestResult> score(NotebookSplicer.Spliced p, NotebookRunner.Run run, String notRun, String token,
-            Notebook student) {
+    /** Every question of a spliced notebook, scored from its run. */
+    static List<TestResult> score(NotebookSplicer.Spliced p, NotebookRunner.Run run, String token, Notebook student) {
         List<TestResult> out = new ArrayList<>();
         Notebook executed = null;
         if (run != null && run.executed() != null) {
@@ -39,10 +38,6 @@ final class NotebookScorer {
         for (Question q : p.questions()) {
             if (q.manual()) {
                 out.add(FreeAnswers.entry(q, FreeAnswers.answer(q, student)));
-                continue;
-            }
-            if (notRun != null) {
-                out.add(QuestionResults.of(q, false, notRun));
                 continue;
             }
             int answer = -1;
@@ -80,7 +75,6 @@ final class NotebookScorer {
         if (!run.ok() && (run.cell() == null || run.cell() <= last)) {
             String where = run.cell() == null ? "" : " at " + p.describe(run.cell());
             return QuestionResults.of(q, false, p.name() + " stopped" + where + ": " + run.message()
-                    + (run.status().equals("no-start") ? " (tried three times)" : "")
                     + "; only this notebook's questions lose points");
         }
         String answerError = answer < cells.size() ? error(cells.get(answer)) : null;
@@ -153,7 +147,7 @@ final class NotebookScorer {
         return plain(b.toString());
     }
 
-    /** Without ANSI colour codes (the kernel colours its messages). */
+    /** Without ANSI colour codes (a kernel may colour its messages). */
     static String plain(String s) {
         return s == null ? "" : s.replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
     }

@@ -80,7 +80,7 @@ final class NotebookSplicer {
             JsonObject s = new JsonObject();
             s.addProperty("setup", true);
             JsonArray withSetup = new JsonArray();
-            withSetup.add(graded.codeCell(setup, s));
+            withSetup.add(graded.codeCell("grader-setup", setup, s));
             withSetup.addAll(cells);
             cells = withSetup;
             origins.add(0, -1);

@@ -100,16 +100,9 @@ public final class GradeCommand implements Callable<Integer> {
             + " (default with --root: its notebooks/source/, when present).")
     String notebookSources;
 
-    @Option(names = "--kernel-jar", description = "The notebooks' Java kernel (default with --root: the build's).")
-    String kernelJar;
-
     @Option(names = "--notebook-cell-timeout", defaultValue = "120", description = "Seconds a notebook cell may run"
             + " unless it asks for more (default: ${DEFAULT-VALUE}).")
     double cellTimeout;
-
-    @Option(names = "--notebook-start-timeout", defaultValue = "30", description = "Seconds a kernel may take to"
-            + " start (default: ${DEFAULT-VALUE}).")
-    double startTimeout;
 
     /**
      * The settings of a command line, as the command would grade with them (for callers that grade in this JVM).
@@ -190,15 +183,13 @@ public final class GradeCommand implements Callable<Integer> {
                 : layout != null && !fromSubmission ? layout.notebooks() : null;
         Path definers = given(notebookSources) != null ? Path.of(notebookSources)
                 : layout != null && Files.isDirectory(layout.notebookSources()) ? layout.notebookSources() : null;
-        Path jar = given(kernelJar) != null ? Path.of(kernelJar) : layout != null ? layout.kernelJar() : null;
         if (definers == null && (fromSubmission || students == null)) {
             // A submission's own notebooks never define the questions that grade it: without the instructor's
             // notebooks there is nothing to grade them by.
             return null;
         }
         positive("--notebook-cell-timeout", cellTimeout);
-        positive("--notebook-start-timeout", startTimeout);
-        return new NotebookGrading(students, definers, c, jar, startTimeout, cellTimeout);
+        return new NotebookGrading(students, definers, c, cellTimeout);
     }
 
     private static String given(String value) {

@@ -31,6 +31,7 @@ public final class NotebookFixtures {
     public static JsonObject markdown(String text, JsonObject gpthw) {
         JsonObject cell = new JsonObject();
         cell.addProperty("cell_type", "markdown");
+        cell.addProperty("id", "m" + Integer.toHexString(text.hashCode()));
         JsonObject metadata = new JsonObject();
         if (gpthw != null) {
             metadata.add(KEY, gpthw);
@@ -41,7 +42,7 @@ public final class NotebookFixtures {
     }
 
     public static JsonObject executed(String source, JsonObject gpthw, String stdout) {
-        JsonObject cell = CELLS.codeCell(source, gpthw);
+        JsonObject cell = CELLS.codeCell("c" + Integer.toHexString(source.hashCode()), source, gpthw);
         cell.addProperty("execution_count", 3);
         JsonObject out = new JsonObject();
         out.addProperty("output_type", "stream");
@@ -55,8 +56,8 @@ public final class NotebookFixtures {
     public static Notebook source() {
         JsonObject nb = new JsonObject();
         JsonArray cells = new JsonArray();
-        cells.add(CELLS.codeCell("%jars ../../tests/target/notebooks/reference.jar", meta("setup", true)));
-        cells.add(CELLS.codeCell("""
+        cells.add(CELLS.codeCell("setup", "%jars ../../tests/target/notebooks/reference.jar", meta("setup", true)));
+        cells.add(CELLS.codeCell("answer", """
                 Set<String> answer() {
                     // BEGIN SOLUTION
                     return Set.of("A", "C");
@@ -64,7 +65,7 @@ public final class NotebookFixtures {
                 }""", meta("question", "7.1", "points", 2, "kind", "choice", "wrong", "    return Set.of(\"A\");\n")));
         cells.add(executed("Check.choiceForm(\"7.1\", answer(), \"ABC\");", meta("check", "7.1"),
                 "Question 7.1: well-formed\n"));
-        cells.add(CELLS.codeCell("Check.choice(\"7.1\", answer(), \"ABC\", Set.of(\"A\", \"C\"));",
+        cells.add(CELLS.codeCell("hidden-check", "Check.choice(\"7.1\", answer(), \"ABC\", Set.of(\"A\", \"C\"));",
                 meta("check", "7.1", "hidden", true)));
         cells.add(markdown("Why?\n\n<!-- BEGIN SOLUTION -->\nBecause the model reads only the past.\n"
                 + "<!-- END SOLUTION -->", meta("question", "7.2", "kind", "free")));

@@ -24,8 +24,8 @@ class NotebookGraderTest {
         Files.writeString(students.resolve("a.ipynb"), "{\"cells\": [ {\"cell_type\": ");   // malformed
         // b.ipynb was not submitted
         List<TestResult> results = NotebookGrader.grade(new NotebookGrader.Request(students, sources,
-                NotebookFixtures.KEY, List.of(), new NotebookRunner.Settings(tmp.resolve("kernel.jar"),
-                grader.course.Course.defaults(), 5, 5, false), tmp.resolve("work"), tmp,
+                NotebookFixtures.KEY, List.of(), new NotebookRunner.Settings(
+                grader.course.Course.defaults(), 5, false), tmp.resolve("work"), tmp,
                 q -> true, false));
         assertThat(results).extracting(t -> t.number).containsExactly("7.1", "7.2", "7.1", "7.2");
         assertThat(results).allSatisfy(t -> {

@@ -21,11 +21,13 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>a code region {@code // BEGIN SOLUTION} … {@code // END SOLUTION} becomes a line that throws
- *       "not implemented yet: Question N.x" (the region must end its block, as in the skeleton);</li>
+ *       "not answered yet: Question N.x — fill in method()" (the region must end its block, as in the skeleton),
+ *       which the notebook's check prints as its one line;</li>
  *   <li>a Markdown region {@code <!-- BEGIN SOLUTION -->} … {@code <!-- END SOLUTION -->} becomes
  *       "_Your answer here._";</li>
  *   <li>hidden check cells are removed, and so are planted mistakes ("wrong" in a cell's metadata);</li>
- *   <li>every output and execution count is stripped;</li>
+ *   <li>every output and execution count is stripped; cell ids are kept, so that a notebook Jupyter saves again
+ *       differs only where the student wrote;</li>
  *   <li>the set-up cell puts the student's own classes on the class path instead of the reference's.</li>
  * </ul>
  *
@@ -38,6 +40,10 @@ public final class StudentNotebooks {
 
     private static final Pattern CODE_REGION = Pattern.compile(
             "(?m)^([ \\t]*)// BEGIN SOLUTION[^\\n]*\\n(?:.*\\n)*?[ \\t]*// END SOLUTION[^\\n]*(\\n|$)");
+    /** How a stripped answer's exception begins; the notebook's check reports it as "not answered yet". */
+    public static final String NOT_ANSWERED = "not answered yet: ";
+    private static final Pattern METHOD = Pattern.compile(
+            "(?m)^[ \\t]*[\\w<>\\[\\], .?]+?\\s(\\w+)\\s*\\([^)]*\\)\\s*\\{[ \\t]*$");
     private static final Pattern MARKDOWN_REGION = Pattern.compile(
             "<!-- BEGIN SOLUTION -->(?s:.*?)<!-- END SOLUTION -->");
 
@@ -88,8 +94,9 @@ public final class StudentNotebooks {
         Matcher m = CODE_REGION.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String line = m.group(1) + "throw new UnsupportedOperationException(\"not implemented yet: " + label
-                    + "\"); // TODO " + label + m.group(2);
+            String method = enclosingMethod(text.substring(0, m.start()));
+            String line = m.group(1) + "throw new UnsupportedOperationException(\"" + NOT_ANSWERED + label
+                    + (method == null ? "" : " — fill in " + method + "()") + "\"); // TODO " + label + m.group(2);
             m.appendReplacement(out, Matcher.quoteReplacement(line));
         }
         m.appendTail(out);
@@ -98,6 +105,16 @@ public final class StudentNotebooks {
                     + ": " + text.strip().lines().findFirst().orElse(""));
         }
         return out.toString();
+    }
+
+    /** The name of the last method declared before a region ({@code Set<String> answer11_1() {}), or null. */
+    static String enclosingMethod(String before) {
+        Matcher m = METHOD.matcher(before);
+        String name = null;
+        while (m.find()) {
+            name = m.group(1);
+        }
+        return name;
     }
 
     static String stripMarkdown(String text) {

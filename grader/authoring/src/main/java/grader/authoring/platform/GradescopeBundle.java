@@ -21,7 +21,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Builds a Gradescope autograder zip: {@code setup.sh} (installs a JDK and Maven, builds the kit),
+ * Builds a Gradescope autograder zip: {@code setup.sh} (installs a JDK and Maven, builds the kit; the notebooks are
+ * graded with the JDK's JShell, so nothing else),
  * {@code run_autograder} (grades /autograder/submission into /autograder/results/results.json), and the kit
  * itself with the hidden suite but without the reference solution. Both scripts take the autograder root from
  * {@code AUTOGRADER_ROOT} (default /autograder), which is how {@link #check} runs them in a temporary tree.
@@ -36,12 +37,6 @@ public final class GradescopeBundle {
               export DEBIAN_FRONTEND=noninteractive
               apt-get update -qq
               apt-get install -y -qq openjdk-17-jdk-headless maven
-            fi
-            # Jupyter's headless client, which runs the submitted notebooks.
-            if ! /usr/bin/python3 -c 'import nbclient, jupyter_client' 2>/dev/null; then
-              export DEBIAN_FRONTEND=noninteractive
-              apt-get update -qq
-              apt-get install -y -qq --no-install-recommends python3-nbclient python3-jupyter-client
             fi
             cd "$root/source"
             mvn -B -q -DskipTests process-test-classes

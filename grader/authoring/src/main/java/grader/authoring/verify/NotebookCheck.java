@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 /**
  * The instructor's check of the notebooks ({@code grader/kit notebooks}, and {@code mvn verify}): every source
  * notebook runs headless against the reference without a cell error and earns full marks; a copy of each in which
- * every answer is its planted mistake (the "wrong" of its answer cell) loses every question; and broken copies of
+ * every answer is its planted mistake (the "wrong" of its answer cell) loses every question; broken copies of
  * one notebook (malformed JSON, an answer cell removed, an answer that never ends) lose their own questions and
- * nothing else.
+ * nothing else; and, where Jupyter's client is installed, the graded notebooks give the same outputs cell by cell
+ * in Jupyter with the kit's kernel as in the grader ({@link KernelParity}).
  *
  * With {@code grader/kit notebooks --walkthroughs-only} (what {@code mvn verify} uses, since its self-check already grades the
  * graded notebooks on the reference) step 1 runs only the notebooks without questions.
@@ -46,14 +47,11 @@ public final class NotebookCheck {
      */
     public static int run(Layout layout, double cellTimeout, boolean walkthroughsOnly, Path out, PrintStream console)
             throws IOException {
-        if (NotebookRunner.python() == null) {
-            console.println("notebook check: Jupyter is not installed: install it with " + NotebookRunner.INSTALL_HINT);
-            return 1;
-        }
         List<Path> classpath = new ArrayList<>(List.of(layout.referenceClasses()));
         classpath.addAll(KernelFiles.split(layout.dependencyClasspath()));
-        List<String> problems = run(layout.notebookSources(), layout.course(), classpath, layout.kernelJar(), out,
-                cellTimeout, walkthroughsOnly);
+        List<String> problems = run(layout.notebookSources(), layout.course(), classpath, out, cellTimeout,
+                walkthroughsOnly);
+        problems.addAll(KernelParity.check(layout, out.resolve("mistakes-run"), out.resolve("parity"), console));
         if (!problems.isEmpty()) {
             console.println("notebook check FAILED:");
             problems.forEach(p -> console.println("  " + p));
@@ -64,8 +62,8 @@ public final class NotebookCheck {
         return 0;
     }
 
-    static List<String> run(Path sources, Course course, List<Path> classpath, Path kernelJar, Path out,
-            double cellTimeout, boolean walkthroughsOnly) throws IOException {
+    static List<String> run(Path sources, Course course, List<Path> classpath, Path out, double cellTimeout,
+            boolean walkthroughsOnly) throws IOException {
         String key = course.notebookKey();
         List<String> problems = new ArrayList<>();
         List<Path> notebooks = Notebook.list(sources);
@@ -76,7 +74,7 @@ public final class NotebookCheck {
         }
         // 1. The sources as they are: no cell raises, every question earns its points.
         FileOps.deleteTree(out);
-        NotebookRunner.Settings settings = new NotebookRunner.Settings(kernelJar, course, 30, cellTimeout, false);
+        NotebookRunner.Settings settings = new NotebookRunner.Settings(course, cellTimeout, false);
         Path first = sources;
         if (walkthroughsOnly) {
             first = out.resolve("walkthroughs");
@@ -113,8 +111,7 @@ public final class NotebookCheck {
                             + error);
                 }
             }
-            System.out.printf("  %-40s ran in %s s%n", name, NotebookRunner.readQuietly(executed.resolve(name
-                    + ".run.json")).replaceAll(".*\"seconds\": ([0-9.]+).*", "$1").strip());
+            System.out.printf("  %-40s ran%n", name);
         }
         long graded = results.stream().filter(t -> t.maxScore > 0).count();
         System.out.printf("notebooks on the reference: %d notebooks, %d graded questions, %.0f / %.0f points%n",
@@ -132,7 +129,7 @@ public final class NotebookCheck {
             }
         }
         if (victim != null) {
-            problems.addAll(checkBroken(victim, course, classpath, kernelJar, out.resolve("broken")));
+            problems.addAll(checkBroken(victim, course, classpath, out.resolve("broken")));
         }
 
         // 3. Every answer replaced by its planted mistake: every question must lose its points.
@@ -182,8 +179,8 @@ public final class NotebookCheck {
     }
 
     /** Each broken copy loses its own questions (the ones the damage reaches) and the intact copy loses none. */
-    private static List<String> checkBroken(Path victim, Course course, List<Path> classpath, Path kernelJar,
-            Path out) throws IOException {
+    private static List<String> checkBroken(Path victim, Course course, List<Path> classpath, Path out)
+            throws IOException {
         String key = course.notebookKey();
         List<String> problems = new ArrayList<>();
         Path defs = out.resolve("defs");
@@ -193,7 +190,7 @@ public final class NotebookCheck {
         Files.copy(victim, defs.resolve(victim.getFileName()));
         Files.copy(victim, subs.resolve(victim.getFileName()));
         String first = writeBroken(victim, key, defs, subs);
-        NotebookRunner.Settings settings = new NotebookRunner.Settings(kernelJar, course, 30, 30, false);
+        NotebookRunner.Settings settings = new NotebookRunner.Settings(course, 30, false);
         List<TestResult> results = NotebookGrader.grade(new NotebookGrader.Request(subs, defs, key, classpath, settings,
                 out.resolve("run"), out.resolve("run"), q -> true, false));
         for (TestResult t : results) {

@@ -24,7 +24,7 @@ class StudentNotebooksTest {
         String json = student.toJson();
         assertThat(json).doesNotContain("BEGIN SOLUTION").doesNotContain("\"A\", \"C\"")
                 .doesNotContain("Because the model").doesNotContain("hidden").doesNotContain("wrong")
-                .contains("not implemented yet: Question 7.1").contains(Question.FREE_PLACEHOLDER)
+                .contains("not answered yet: Question 7.1 — fill in answer()").contains(Question.FREE_PLACEHOLDER)
                 .contains(StudentNotebooks.STUDENT_SETUP);
         List<JsonObject> cells = student.cells();
         assertThat(cells).hasSize(4); // the hidden check is gone
@@ -37,8 +37,36 @@ class StudentNotebooksTest {
         // The answer method still compiles: the region became one statement that throws.
         assertThat(Notebook.source(cells.get(1))).isEqualTo("""
                 Set<String> answer() {
-                    throw new UnsupportedOperationException("not implemented yet: Question 7.1"); // TODO Question 7.1
+                    throw new UnsupportedOperationException("not answered yet: Question 7.1 — fill in answer()"); // TODO Question 7.1
                 }""");
+    }
+
+    @Test
+    void theStudentCopyIsValidNbformatWrittenAsJupyterWritesIt() {
+        Notebook student = StudentNotebooks.studentCopy(NotebookFixtures.source());
+        assertThat(student.formatProblems()).isEmpty();
+        String json = student.toJson();
+        // nbformat's json.dumps(sort_keys=True, indent=1, ensure_ascii=False) and a final newline
+        assertThat(json).startsWith("{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"execution_count\": null,")
+                .endsWith("\n}\n");
+        assertThat(Notebook.parse(json, "again", NotebookFixtures.KEY).toJson()).isEqualTo(json);
+    }
+
+    @Test
+    void aCodeCellWithoutExecutionCountIsNotValid() {
+        Notebook nb = NotebookFixtures.source();
+        nb.cells().get(1).remove("execution_count");
+        nb.cells().get(2).addProperty("id", nb.cells().get(1).get("id").getAsString());
+        assertThat(nb.formatProblems()).containsExactly(
+                "cell 2 (code) has no \"execution_count\" (null when it has not run)",
+                "cell 3 (code) has the id \"answer\" of an earlier cell");
+    }
+
+    @Test
+    void theRegionsMethodIsNamed() {
+        assertThat(StudentNotebooks.enclosingMethod("// Q\nTinyRnn.Gradients bptt(TinyRnn r) {\n")).isEqualTo("bptt");
+        assertThat(StudentNotebooks.enclosingMethod("Set<String> answer11_1() {\n")).isEqualTo("answer11_1");
+        assertThat(StudentNotebooks.enclosingMethod("double x = 1;\n")).isNull();
     }
 
     @Test
