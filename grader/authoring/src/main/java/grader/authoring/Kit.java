@@ -9,6 +9,7 @@ import grader.authoring.platform.GradescopeBundle;
 import grader.authoring.release.Release;
 import grader.authoring.verify.Mistakes;
 import grader.authoring.verify.NotebookCheck;
+import grader.authoring.verify.OneTodoAtATime;
 import grader.authoring.verify.SelfCheck;
 import grader.course.Layout;
 import grader.notebook.KernelFiles;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
@@ -206,16 +208,37 @@ public final class Kit implements Callable<Integer> {
         return 0;
     }
 
+    /** The options of a check that grades many scratch copies, a few at a time. */
+    static final class ScratchChecks {
+        @Option(names = "--jobs", defaultValue = "2", description = "Gradings side by side (default: ${DEFAULT-VALUE}).")
+        int jobs;
+
+        @Option(names = "--only", description = "Only these: the catalogue's entries whose file name contains this;"
+                + " one TODO (4.3) or problem (4).")
+        String only;
+
+        @Option(names = "--work", description = "A scratch folder (default: one under tests/target).")
+        Path work;
+
+        Path work(Layout layout, String name) {
+            return work != null ? work : layout.target().resolve(name);
+        }
+    }
+
     @Command(name = "mistakes", mixinStandardHelpOptions = true,
             description = "Run the catalogue of known mistakes (tests/mistakes): each must lose points, each"
                     + " alternative keep them.")
-    int mistakes(@Option(names = "--jobs", defaultValue = "2", description = "Entries graded side by side.") int jobs,
-            @Option(names = "--only", description = "Only the entries whose file name contains this.") String only,
-            @Option(names = "--work", description = "A scratch folder (default: tests/target/mistakes).") Path work)
-            throws IOException, InterruptedException {
+    int mistakes(@Mixin ScratchChecks run) throws IOException, InterruptedException {
         Layout layout = layout();
-        return Mistakes.run(layout, work != null ? work : layout.target().resolve("mistakes"), jobs, only,
-                System.out);
+        return Mistakes.run(layout, run.work(layout, "mistakes"), run.jobs, run.only, System.out);
+    }
+
+    @Command(name = "todos", mixinStandardHelpOptions = true,
+            description = {"Prove that each TODO can be done on its own: the skeleton with only that TODO solved earns",
+                "its tests' points, or they say which TODO comes first (as its docstring does)."})
+    int todos(@Mixin ScratchChecks run) throws IOException, InterruptedException {
+        Layout layout = layout();
+        return OneTodoAtATime.run(layout, run.work(layout, "one-todo"), run.jobs, run.only, System.out);
     }
 
     @Command(name = "notebooks", mixinStandardHelpOptions = true,
