@@ -14,6 +14,11 @@ import java.nio.file.Path;
 public record Layout(Path root) {
     /** What a student types to re-run one test in their copy, %s standing for Class#method. */
     public static final String STUDENT_RERUN = "mvn test -Pgrade -Dgrade.test=%s";
+    /**
+     * A student's copy keeps the skeleton as released in this zip: the fallback of a TODO that does not compile,
+     * and the API the graded tests compile against, out of the way of a search for "Problem 1.3".
+     */
+    public static final String RELEASED_SKELETON = "skeleton/as-released.zip";
 
     public Layout {
         root = root.toAbsolutePath().normalize();
@@ -34,6 +39,20 @@ public record Layout(Path root) {
 
     public Path skeletonSources() {
         return root.resolve("skeleton/src/main/java");
+    }
+
+    /**
+     * The skeleton as released: the zip a student's copy carries, or, in the instructor's repository (where the
+     * committed skeleton is generated and never edited), the skeleton's sources.
+     */
+    public Path releasedSkeleton() {
+        Path zip = root.resolve(RELEASED_SKELETON);
+        return Files.isRegularFile(zip) ? zip : skeletonSources();
+    }
+
+    /** Where grading compiles the skeleton as released (skeleton/pom.xml's profile "grade"). */
+    public Path releasedSkeletonClasses() {
+        return root.resolve("skeleton/target/as-released/classes");
     }
 
     public Path skeletonClasses() {
