@@ -202,7 +202,7 @@ public final class Kit implements Callable<Integer> {
                 : Classroom.gradeSkeleton(layout, out.toAbsolutePath().resolveSibling(out.getFileName()
                         + "-classroom-tests"));
         Path file = Classroom.write(out, tests);
-        System.out.printf("wrote %s: %d graded tests, %s points%n", file,
+        System.out.printf("wrote %s: %d steps (graded tests and notebook questions), %s points%n", file,
                 tests.tests.stream().filter(t -> t.maxScore > 0 && "visible".equals(t.visibility)).count(),
                 tests.tests.stream().filter(t -> "visible".equals(t.visibility)).mapToDouble(t -> t.maxScore).sum());
         return 0;

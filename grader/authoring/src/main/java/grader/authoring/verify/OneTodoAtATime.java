@@ -81,7 +81,7 @@ public final class OneTodoAtATime {
         if (!Files.isDirectory(layout.skeletonClasses())) {
             throw new IllegalArgumentException(layout.skeletonClasses() + " is missing: build the skeleton first");
         }
-        FileOps.deleteTree(work);
+        chosen.forEach(t -> FileOps.deleteTree(work.resolve(t.id())));
         long start = System.nanoTime();
         // The TODOs that need most (the longest gradings) first, so that no job waits alone at the end.
         List<Todo> longestFirst = chosen.stream().sorted(Comparator.comparingInt((Todo t) -> -closure(t, todos).size())
