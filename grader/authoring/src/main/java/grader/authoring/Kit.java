@@ -210,15 +210,10 @@ public final class Kit implements Callable<Integer> {
 
     /** The options of a check that grades many scratch copies, a few at a time. */
     static final class ScratchChecks {
-        @Option(names = "--jobs", defaultValue = "2", description = "Gradings side by side (default: ${DEFAULT-VALUE}).")
-        int jobs;
-
-        @Option(names = "--only", description = "Only these: the catalogue's entries whose file name contains this;"
-                + " one TODO (4.3) or problem (4).")
-        String only;
-
-        @Option(names = "--work", description = "A scratch folder (default: one under tests/target).")
-        Path work;
+        @Option(names = "--jobs", defaultValue = "2", description = "Gradings side by side (default: 2).") int jobs;
+        @Option(names = "--only", description = "Only the catalogue's entries whose file name contains this; only"
+                + " one TODO (4.3) or problem (4).") String only;
+        @Option(names = "--work", description = "A scratch folder (default: one under tests/target).") Path work;
 
         Path work(Layout layout, String name) {
             return work != null ? work : layout.target().resolve(name);

@@ -15,10 +15,13 @@ class OneTodoAtATimeTest {
     @TempDir
     Path dir;
 
-    private void write(String rel, String text) throws IOException {
-        Path f = dir.resolve(rel);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text, StandardCharsets.UTF_8);
+    /** Scans a reference made of these files (package path → text). */
+    private Map<String, OneTodoAtATime.Todo> scan(Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Files.createDirectories(dir.resolve(e.getKey()).getParent());
+            Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        }
+        return OneTodoAtATime.scan(dir);
     }
 
     private static String method(String name, String doc, String todo) {
@@ -29,14 +32,13 @@ class OneTodoAtATimeTest {
 
     @Test
     void aDocstringNamesWhatComesFirstAcrossItsLines() throws IOException {
-        write("hw/a/A.java", "package hw.a;\n\nclass A {\n"
+        Map<String, OneTodoAtATime.Todo> todos = scan(Map.of("hw/a/A.java", "package hw.a;\n\nclass A {\n"
                 + method("first", "Problem 1.1.", "1.1")
                 + method("second", "Problem 1.2, built on the first.\n\n<p>Needs Problems 1.1\nand 1.3 first: it"
                         + " calls them.", "1.2")
-                + method("third", "<p>Needs Problem 1.4 first.", "1.3") + "}\n");
-        write("hw/b/B.java", "package hw.b;\n\nclass B {\n" + method("fourth", "Four.", "1.4")
-                + method("more", "The rest of 1.2; Needs Problem 2.1 first.", "1.2") + "}\n");
-        Map<String, OneTodoAtATime.Todo> todos = OneTodoAtATime.scan(dir);
+                + method("third", "<p>Needs Problem 1.4 first.", "1.3") + "}\n",
+                "hw/b/B.java", "package hw.b;\n\nclass B {\n" + method("fourth", "Four.", "1.4")
+                + method("more", "The rest of 1.2; Needs Problem 2.1 first.", "1.2") + "}\n"));
         assertThat(todos).containsOnlyKeys("1.1", "1.2", "1.3", "1.4");
         assertThat(todos.get("1.1").needs()).isEmpty();
         assertThat(todos.get("1.2").needs()).containsExactly("1.1", "1.3", "2.1");
