@@ -2,6 +2,7 @@ package grader.authoring;
 
 import grader.Grader;
 import grader.authoring.batch.Batch;
+import grader.authoring.generate.ReleasedSkeleton;
 import grader.authoring.generate.SkeletonGenerator;
 import grader.authoring.generate.StudentNotebooks;
 import grader.authoring.platform.Classroom;
@@ -119,17 +120,25 @@ public final class Kit implements Callable<Integer> {
         Layout layout = layout();
         Map<String, String> skeleton = SkeletonGenerator.generate(layout.reference().resolve("src/main"));
         Path skeletonMain = layout.root().resolve("skeleton/src/main");
+        Path zip = layout.root().resolve(Layout.RELEASED_SKELETON);
         Map<String, String> notebooks = StudentNotebooks.generate(layout.notebookSources(),
                 layout.course().notebookKey());
         if (!check) {
             SkeletonGenerator.write(skeleton, skeletonMain);
+            ReleasedSkeleton.write(ReleasedSkeleton.of(skeleton), zip);
             StudentNotebooks.write(notebooks, layout.notebooks());
-            System.out.printf("wrote the skeleton (%d files) and %d student notebooks%n", skeleton.size(),
-                    notebooks.size());
+            System.out.printf("wrote the skeleton (%d files, and zipped as released) and %d student notebooks%n",
+                    skeleton.size(), notebooks.size());
             return 0;
         }
         List<String> drift = new ArrayList<>();
         SkeletonGenerator.compare(skeleton, skeletonMain).forEach(d -> drift.add("skeleton/src/main/" + d));
+        if (!Files.isRegularFile(zip)) {
+            drift.add(Layout.RELEASED_SKELETON + ": missing");
+        } else {
+            ReleasedSkeleton.compare(ReleasedSkeleton.of(skeleton), zip)
+                    .forEach(d -> drift.add(Layout.RELEASED_SKELETON + ": " + d));
+        }
         StudentNotebooks.compare(notebooks, layout.notebooks()).forEach(d -> drift.add("notebooks/" + d));
         if (!drift.isEmpty()) {
             System.out.println("out of date with reference/ and notebooks/source/:");

@@ -15,8 +15,9 @@ public record Layout(Path root) {
     /** What a student types to re-run one test in their copy, %s standing for Class#method. */
     public static final String STUDENT_RERUN = "mvn test -Pgrade -Dgrade.test=%s";
     /**
-     * A student's copy keeps the skeleton as released in this zip: the fallback of a TODO that does not compile,
-     * and the API the graded tests compile against, out of the way of a search for "Problem 1.3".
+     * The skeleton as released, zipped beside the skeleton (generated and committed with it): the API the graded
+     * tests compile against and the fallback of a TODO that does not compile, out of the way of a search for
+     * "Problem 1.3" in the student's copy, where the student edits the skeleton in place.
      */
     public static final String RELEASED_SKELETON = "skeleton/as-released.zip";
 
@@ -41,18 +42,10 @@ public record Layout(Path root) {
         return root.resolve("skeleton/src/main/java");
     }
 
-    /**
-     * The skeleton as released: the zip a student's copy carries, or, in the instructor's repository (where the
-     * committed skeleton is generated and never edited), the skeleton's sources.
-     */
+    /** The skeleton as released: its zip, or where there is none (an older copy), the skeleton's sources. */
     public Path releasedSkeleton() {
         Path zip = root.resolve(RELEASED_SKELETON);
         return Files.isRegularFile(zip) ? zip : skeletonSources();
-    }
-
-    /** Where grading compiles the skeleton as released (skeleton/pom.xml's profile "grade"). */
-    public Path releasedSkeletonClasses() {
-        return root.resolve("skeleton/target/as-released/classes");
     }
 
     public Path skeletonClasses() {

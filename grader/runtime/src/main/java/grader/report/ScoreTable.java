@@ -15,6 +15,7 @@ public final class ScoreTable {
     static final int WIDTH = 120;
     static final int MESSAGE_LINES = 5;
     private static final String INDENT = " ".repeat(11);
+    private static final char NO_BREAK = '\u00a0';
     /** How results.json's output ends a failure's message (see grader.run.ResultsBuilder). */
     public static final String RERUN_PREFIX = "re-run just this test: ";
     /** What separates a test's message from what it printed, in results.json (see grader.run.GradedUnit). */
@@ -83,8 +84,9 @@ public final class ScoreTable {
             s.append(System.lineSeparator()).append("Tests that lost points (").append(lost.size()).append("):")
                     .append(System.lineSeparator());
             for (TestResult t : lost) {
-                List<String> header = wrap(t.name + " [" + points(t.score, t.maxScore) + "]",
-                        WIDTH - INDENT.length());
+                // The points stay in one piece: their spaces do not break.
+                List<String> header = wrap(t.name + " [" + points(t.score, t.maxScore).replace(' ', NO_BREAK) + "]",
+                        WIDTH - INDENT.length()).stream().map(l -> l.replace(NO_BREAK, ' ')).toList();
                 s.append(String.format(Locale.ROOT, "  %-8s %s%n", t.number, header.get(0)));
                 header.subList(1, header.size())
                         .forEach(l -> s.append(INDENT).append(l).append(System.lineSeparator()));

@@ -43,6 +43,10 @@ public final class GradeCommand implements Callable<Integer> {
             + " (default with --root: its skeleton/as-released.zip, else its skeleton/src/main/java).")
     String skeleton;
 
+    @Option(names = "--skeleton-classes", description = "The skeleton as released, compiled (mvn test -Pgrade passes"
+            + " the build's), so that --sources need not compile it again.")
+    String skeletonCompiled;
+
     @Option(names = "--out", defaultValue = "target/grade", description = "Where results.json goes"
             + " (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -176,11 +180,10 @@ public final class GradeCommand implements Callable<Integer> {
         positive("--output-cap", outputCap);
         GradingRun.Limits limits = new GradingRun.Limits(timeLimit, budget, List.copyOf(jvmArgs), outputCap,
                 inProcess, memoryBytes);
-        // A student's copy: mvn test -Pgrade compiles its skeleton as released (the zip, never edited) first, so
-        // grading need not compile it again.
-        Path skeletonClasses = given(skeleton) == null && layout != null
-                && skeletonSources.equals(layout.root().resolve(Layout.RELEASED_SKELETON))
-                && Files.isDirectory(layout.releasedSkeletonClasses()) ? layout.releasedSkeletonClasses() : null;
+        Path skeletonClasses = given(skeletonCompiled) == null ? null : Path.of(skeletonCompiled);
+        if (skeletonClasses != null && !Files.isDirectory(skeletonClasses)) {
+            throw new IllegalArgumentException("--skeleton-classes " + skeletonClasses + " is not a folder of classes");
+        }
         return new GradingRun.Settings(testDirs, paths(hidden), compiled, sourceTree, skeletonSources, skeletonClasses,
                 out, Selection.of(problem, test), given(label),
                 given(rerun) != null ? rerun : sourceTree != null ? Layout.STUDENT_RERUN : null, limits,

@@ -1,5 +1,6 @@
 package grader.authoring.release;
 
+import grader.authoring.generate.ReleasedSkeleton;
 import grader.course.Course;
 import grader.course.Layout;
 import grader.report.ResultsJson;
@@ -36,7 +37,6 @@ public final class Release {
                     + ": release.readme) is missing");
         }
         StudentCopy.copy(layout, dest, false);
-        ReleasedSkeleton.write(layout.skeletonSources(), dest.resolve(Layout.RELEASED_SKELETON));
         try {
             Files.copy(readme, dest.resolve("README.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -51,8 +51,9 @@ public final class Release {
      */
     public static List<String> check(Layout layout, Path dest) throws IOException, InterruptedException {
         List<String> problems = new ArrayList<>(leaks(layout, dest));
-        problems.addAll(ReleasedSkeleton.compare(dest.resolve(Layout.RELEASED_SKELETON),
-                dest.resolve("skeleton/src/main/java")));
+        ReleasedSkeleton.compare(ReleasedSkeleton.read(dest.resolve("skeleton/src/main/java")),
+                dest.resolve(Layout.RELEASED_SKELETON)).forEach(d -> problems.add(Layout.RELEASED_SKELETON
+                        + " is not the release's skeleton: " + d));
         undeclared(dest, layout.course().releaseHolds())
                 .forEach(f -> problems.add("not declared student-facing (course.json release.holds): " + f));
         Path log = dest.resolveSibling(dest.getFileName() + "-check.log");
