@@ -59,7 +59,7 @@ public final class Corpus {
             throw new IllegalArgumentException("Corpus.pythonSource: maxChars must be positive, got " + maxChars);
         }
         int limit = (int) Math.min(maxChars, Integer.MAX_VALUE - 16);
-        StringBuilder out = new StringBuilder((int) Math.min(limit, 1 << 24));
+        StringBuilder out = new StringBuilder(Math.min(limit, 1 << 24));
         try (Library library = Library.open()) {
             for (String file : library.pythonFiles()) {
                 String code = decode(library.read(file));

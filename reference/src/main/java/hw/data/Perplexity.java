@@ -45,6 +45,8 @@ public final class Perplexity {
      * tokens, N − 1 (not by the number of windows: the last one may be shorter). The model is already in eval mode
      * and no graph is recorded here.
      *
+     * <p>Needs Problem 2.4 first: {@code Functions.crossEntropy} is built on it.
+     *
      * @param tokens N ≥ 2 token ids in [0, V)
      */
     public static double negativeLogLikelihood(LanguageModel model, int[] tokens) {

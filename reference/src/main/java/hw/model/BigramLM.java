@@ -62,6 +62,8 @@ public class BigramLM extends Module implements LanguageModel {
      * It must be differentiable through the project's autograd — the gradient of a loss has to reach the table —
      * so build it from {@link Tensor} operations on {@link #table()}: {@link Tensor#gatherRows} with the ids
      * flattened row by row, then a reshape (what {@link hw.nn.Embedding} does). The ids are already checked.
+     *
+     * <p>Needs Problem 2.4 first: the loss of {@code forward(ids, targets)} is its cross-entropy.
      */
     @Override
     public Tensor forward(int[][] ids) {

@@ -48,7 +48,11 @@ public class FeedForward extends Module {
         return up.outFeatures();
     }
 
-    /** Problem 4.2 — x [..., C] → dropout(down(gelu(up(x)))) [..., C]. */
+    /**
+     * Problem 4.2 — x [..., C] → dropout(down(gelu(up(x)))) [..., C].
+     *
+     * <p>Needs Problems 2.1, 3.1 and 3.2 first: it is built from them.
+     */
     public Tensor forward(Tensor x) {
         // BEGIN SOLUTION Problem 4.2 (FeedForward.forward)
         Tensor hidden = Functions.gelu(up.forward(x)); // [..., hidden]

@@ -242,6 +242,10 @@ public class MultiHeadAttention extends Module {
      *   <li>Merge: permute back to [B, T_q, nHead, D], reshape to [B, T_q, C].</li>
      * </ul>
      * {@link Tensor#matmul} multiplies [B, nHead, T_q, D] by [B, nHead, D, T_k] head by head.
+     *
+     * <p>Needs Problems 3.1 and 3.2 first: the tests run attention through {@link #forward}, whose projections are your
+     * {@code Linear} layers and whose attention dropout is your {@code Dropout} (and their gradient tests your
+     * backpropagation).
      */
     protected Tensor attend(Tensor q, Tensor k, Tensor v, INDArray mask) {
         long batch = q.size(0), queries = q.size(1), keys = k.size(1);
@@ -278,6 +282,8 @@ public class MultiHeadAttention extends Module {
      *       once needs the mask.</li>
      * </ul>
      * Gradients are disabled here (the caller checked), so the cached tensors hold no graph.
+     *
+     * <p>Needs Problem 4.1 first: the cached keys and values go through {@link #attend}.
      */
     protected Tensor attendWithCache(Tensor q, Tensor k, Tensor v, INDArray mask) {
         // BEGIN SOLUTION Problem 7.1 (MultiHeadAttention.attendWithCache)

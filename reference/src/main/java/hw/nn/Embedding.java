@@ -42,6 +42,9 @@ public class Embedding extends Module {
      * then the gradient of every copy must reach the same table row (add up). An id outside [0, numEmbeddings)
      * must be an error naming it, never a read outside the table. {@link Tensor#gatherRows} does all this; a
      * one-hot matrix times the table (Problem 2.3) works too, if more slowly.
+     *
+     * <p>Needs Problems 1.3 and 1.4 first for its gradient tests, which run your backpropagation; its other tests need
+     * nothing else.
      */
     public Tensor forward(int[] ids) {
         // BEGIN SOLUTION Problem 3.4 (Embedding.forward)

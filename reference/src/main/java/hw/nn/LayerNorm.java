@@ -57,6 +57,9 @@ public class LayerNorm extends Module {
      * Problem 3.3 — the forward pass: normalise every vector along the last axis of x [..., C] (see the class
      * comment for the formula), then scale and shift. Keep the reduced axis ({@code keepDim}) so the statistics
      * broadcast back over it.
+     *
+     * <p>Needs Problems 1.3 and 1.4 first for its gradient tests, which run your backpropagation; its other tests need
+     * nothing else.
      */
     public Tensor forward(Tensor x) {
         if (x.rank() < 1 || x.size(-1) != size) {

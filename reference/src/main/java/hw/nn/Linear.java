@@ -63,6 +63,8 @@ public class Linear extends Module {
      * Problem 3.1 — the forward pass: x [..., in] → x·W + b [..., out] (no bias term when there is none).
      * {@link Tensor#matmul} applies a [in, out] matrix to every row of a [..., in] input, and {@code add}
      * broadcasts b over the rows.
+     *
+     * <p>Needs Problems 1.3 and 1.4 first for its gradient tests, which run your backpropagation.
      */
     public Tensor forward(Tensor x) {
         if (x.rank() < 1 || x.size(-1) != in) {

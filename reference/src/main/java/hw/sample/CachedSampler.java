@@ -41,6 +41,9 @@ public class CachedSampler extends AbstractSampler {
      *       for why nothing cheaper gives the same tokens).</li>
      * </ol>
      * Return the prompt followed by the new tokens.
+     *
+     * <p>Needs Problems 4.5, 7.1 and 7.2 first for its speed test, which samples from a real GPT with its KV cache; its
+     * other tests run a stand-in model and need nothing else.
      */
     @Override
     protected int[] extend(GPT model, int[] prompt, int newTokens, NextToken next) {

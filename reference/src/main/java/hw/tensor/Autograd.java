@@ -75,6 +75,8 @@ public final class Autograd {
      * and add each returned contribution to that input's entry (an input used twice receives two contributions —
      * the chain rule sums over paths). Leaves have no rule: their complete gradient goes into
      * {@link Tensor#accumulateGrad}. Intermediate tensors keep no {@code grad}.
+     *
+     * <p>Needs Problem 1.3 first: the pass walks its order.
      */
     public static void backward(Tensor root, INDArray seed) {
         // BEGIN SOLUTION Problem 1.4 (Autograd.backward)

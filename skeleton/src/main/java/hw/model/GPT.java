@@ -143,6 +143,9 @@ public class GPT extends Module implements LanguageModel {
      * Problem 7.2); the same for every sequence of the batch, their embedding [T, C] broadcasts over B. Pass
      * {@code useKvCache} on to every block. With tied weights the head is the token embedding's table,
      * transposed.
+     *
+     * <p>Needs Problems 3.4, 4.3 and 2.4 first: it is built from the first two (and from what they need), and the
+     * loss of {@code forward(ids, targets)} is the third's cross-entropy.
      */
     public Tensor forward(int[][] ids, boolean useKvCache) {
         checkIds(ids, useKvCache);
@@ -157,6 +160,8 @@ public class GPT extends Module implements LanguageModel {
      * {@link #cachedLength()} tokens of the sequence at positions 0 … cached−1. The new ones continue it, at
      * cached … cached + time − 1; restarting at 0 would give each new token the position embedding of the
      * sequence's start. (The caller has checked that they fit in the blockSize positions.)
+     *
+     * <p>Needs Problems 4.5 and 7.1 first: the positions are read by your forward pass, whose attention caches.
      */
     protected int[] cachedPositions(int time) {
         // TODO Problem 7.2 (GPT.cachedPositions): your code here.

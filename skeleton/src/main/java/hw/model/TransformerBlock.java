@@ -61,6 +61,8 @@ public class TransformerBlock extends Module {
      * (Post-LN, the original Transformer's x = ln(x + sublayer(x)), is a different network.) Pass
      * {@code useKvCache} on to the attention, with the default mask ({@code null}): Problem 7's sampler
      * reads through the cache; without it the flag is false.
+     *
+     * <p>Needs Problems 3.3, 4.1 and 4.2 first: it is built from them.
      */
     public Tensor forward(Tensor x, boolean useKvCache) {
         // TODO Problem 4.3 (TransformerBlock.forward): your code here.

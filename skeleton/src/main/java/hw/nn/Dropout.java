@@ -58,6 +58,9 @@ public class Dropout extends Module {
      * Problem 3.2 — the forward pass. In training mode with p &gt; 0: draw a {@link #keepMask} of x's shape and
      * return x · mask / (1 − p) (the mask is a constant; the gradient flows through the kept elements, scaled
      * the same way). Otherwise return x unchanged.
+     *
+     * <p>Needs Problems 1.3 and 1.4 first for its gradient tests, which run your backpropagation; its other tests need
+     * nothing else.
      */
     public Tensor forward(Tensor x) {
         // TODO Problem 3.2 (Dropout.forward): your code here.

@@ -41,6 +41,9 @@ public final class Functions {
      * within about 1e-3 of it and is what GPT-2's weights were trained with (PyTorch:
      * {@code F.gelu(x, approximate="tanh")}). Do not use the cheaper x·sigmoid(1.702·x) either. Elementwise;
      * any shape.
+     *
+     * <p>Needs Problems 1.2, 1.3 and 1.4 first: it is built on {@code tanh} (and on {@code pow} too, Problem 1.1, if
+     * you write x³ with it), and its gradient tests run your backpropagation.
      */
     public static Tensor gelu(Tensor x) {
         // TODO Problem 2.1 (Functions.gelu): your code here.
@@ -54,6 +57,9 @@ public final class Functions {
      * x ≲ −745. Subtract the maximum m along the axis first: logsumexp(x) = m + log Σ exp(x − m), where the
      * largest term is exp(0) = 1. Treat m as a constant ({@link Tensor#detach()}): the result does not depend on
      * it, so no gradient needs to flow through it. The gradient of logsumexp is softmax(x).
+     *
+     * <p>Needs Problems 1.3 and 1.4 first for its gradient tests, which run your backpropagation; its other tests need
+     * nothing else.
      *
      * @param axis    the axis to reduce (negative counts from the end)
      * @param keepDim keep the reduced axis with size 1 (as {@link Tensor#sum(int, boolean)} does)
@@ -86,6 +92,8 @@ public final class Functions {
      *
      * that is −log softmax(logits[i])[target[i]]. Build it from {@link #logsumexp} and {@link #oneHot} (picking
      * z_target is a product with a one-hot row and a sum), so it is stable for large logits and backpropagates.
+     *
+     * <p>Needs Problems 2.2 and 2.3 first: it is built from them.
      *
      * @param logits [N, C] raw scores, one row per example
      * @param target N class ids in [0, C)

@@ -35,6 +35,8 @@ public class AdamW extends Adam {
      * Problem 6.2 — the decoupled weight decay, applied before the Adam step: for every parameter of
      * {@link #slots()} that has a gradient (skip those whose {@code p.grad()} is null, as the Adam step does),
      * θ := θ − lr·wd·θ in place, with wd = {@code p.weightDecay()} (its group's) and lr = {@link #learningRate()}.
+     *
+     * <p>Needs Problem 6.1 first: AdamW's step is Adam's step after the decay.
      */
     protected void applyWeightDecay() {
         // TODO Problem 6.2 (AdamW.applyWeightDecay): your code here.

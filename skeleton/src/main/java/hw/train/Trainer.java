@@ -250,6 +250,8 @@ public class Trainer {
      *   <li>take the optimizer step.</li>
      * </ol>
      * Return the mean of the k micro-batch losses (each before dividing by k).
+     *
+     * <p>Needs Problems 1.3, 1.4 and 6.5 first: the step backpropagates the loss and clips the gradients.
      */
     public static double trainStep(LanguageModel model, Optimizer optimizer, List<Batch> microBatches,
             LearningRateSchedule schedule, double clipNorm) {

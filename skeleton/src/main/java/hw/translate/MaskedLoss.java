@@ -24,6 +24,8 @@ public final class MaskedLoss {
      * batch of short sentences counts less; the mean of per-sentence means (a one-word sentence then weighs as
      * much as a long one); dividing by the batch size B.
      *
+     * <p>Needs Problem 2.4 first: the loss of each token is its softmax loss.
+     *
      * @param logits  [B, T, V]
      * @param labels  [B, T] ids in [0, V) wherever the weight is not 0
      * @param weights [B, T] 0 or 1 (any non-negative weights work), not all 0

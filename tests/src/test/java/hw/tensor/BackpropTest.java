@@ -23,7 +23,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-@Todo({"1.4", "1.3"})
+@Todo("1.4")
 @Label("Problems 1.3-1.4 backpropagation")
 class BackpropTest {
 

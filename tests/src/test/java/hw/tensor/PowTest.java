@@ -33,7 +33,7 @@ class PowTest {
     @Label("backward: the gradient matches central differences")
     @Points(2)
     void gradient(@ForAll("positive") Sample x, @ForAll("exponents") double p) {
-        GradCheck.function("x.pow(" + p + ")", in -> in[0].pow(p), x.array());
+        GradCheck.rule("x.pow(" + p + ")", in -> in.pow(p), x.array());
     }
 
     @Example
@@ -41,8 +41,7 @@ class PowTest {
     @Points(1)
     void zeroExponentAtZero() {
         Tensor x = Tensor.param(Tensor.of(new double[] {0.0, 2.0, -1.5}).data());
-        x.pow(0.0).sum().backward();
-        assertThat(x.grad().toDoubleVector()).as("gradient of sum(x^0) at x = [0, 2, -1.5]")
+        assertThat(GradCheck.gradientOfSum(x, x.pow(0.0))).as("gradient of sum(x^0) at x = [0, 2, -1.5]")
                 .containsExactly(0.0, 0.0, 0.0);
     }
 
@@ -51,11 +50,10 @@ class PowTest {
     @Points(1)
     void integerExponentsKnownAnswers() {
         Tensor x = Tensor.param(Tensor.of(new double[] {-3.0, 0.0}).data());
-        x.pow(2.0).sum().backward();
-        assertThat(x.grad().toDoubleVector()).as("d/dx sum(x^2) at x = [-3, 0]").containsExactly(-6.0, 0.0);
+        assertThat(GradCheck.gradientOfSum(x, x.pow(2.0))).as("d/dx sum(x^2) at x = [-3, 0]")
+                .containsExactly(-6.0, 0.0);
         Tensor y = Tensor.param(Tensor.of(new double[] {0.0}).data());
-        y.pow(3.0).sum().backward();
-        assertThat(y.grad().toDoubleVector()).as("d/dx x^3 at x = 0").containsExactly(0.0);
+        assertThat(GradCheck.gradientOfSum(y, y.pow(3.0))).as("d/dx x^3 at x = 0").containsExactly(0.0);
     }
 
     @Provide

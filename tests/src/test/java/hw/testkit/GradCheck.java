@@ -41,6 +41,41 @@ public final class GradCheck {
     }
 
     /**
+     * Checks the backward rule of one operation, {@code op} applied to a single input, against central
+     * differences without running backpropagation (Problem 1.4): the gradient of sum(op(x) · W) comes from the
+     * rule of the node op made, given dL/d(op(x)) = W (see {@link #throughRule}).
+     */
+    public static void rule(String name, Function<Tensor, Tensor> op, INDArray input) {
+        Tensor x = Tensor.param(input.dup());
+        Tensor y = op.apply(x);
+        INDArray weights = weightsLike(y);
+        INDArray analytic = throughRule(x, y, weights);
+        GradientCheck.of(name).assertGradient("x", Expect.flat(input), input.shape(),
+                v -> evaluate(() -> op.apply(Tensor.constant(Nd4j.create(v, input.shape(), DataType.DOUBLE))),
+                        weights), analytic == null ? null : Expect.flat(analytic));
+    }
+
+    /**
+     * dL/dx given dL/dy, for y computed from x: the rule of y's node when y is one operation on x alone, so
+     * that the test needs no backpropagation; otherwise (y built from several operations) y.backward, which
+     * needs Problems 1.3 and 1.4. Null when x gets no gradient.
+     */
+    public static INDArray throughRule(Tensor x, Tensor y, INDArray gradOutput) {
+        if (!y.isLeaf() && y.inputs().size() == 1 && y.inputs().get(0) == x) {
+            return y.backwardRule().apply(gradOutput)[0];
+        }
+        x.zeroGrad();
+        y.backward(gradOutput);
+        return x.grad();
+    }
+
+    /** d sum(y) / dx through {@link #throughRule}, as plain values; null when x gets no gradient. */
+    public static double[] gradientOfSum(Tensor x, Tensor y) {
+        INDArray grad = throughRule(x, y, Nd4j.onesLike(y.data()));
+        return grad == null ? null : grad.toDoubleVector();
+    }
+
+    /**
      * Checks the gradients of a module's output with respect to its input (when {@code input} is not null) and
      * to every parameter. {@code forward} must be deterministic (no dropout).
      */
@@ -70,11 +105,16 @@ public final class GradCheck {
     }
 
     private static INDArray backpropWeighted(Tensor out) {
-        int n = (int) out.data().length();
-        double[] w = new Random(n).doubles(n, 0.5, 1.5).toArray();
-        INDArray weights = out.rank() == 0 ? Nd4j.scalar(w[0]) : Nd4j.create(w, out.shape(), DataType.DOUBLE);
+        INDArray weights = weightsLike(out);
         out.mul(Tensor.constant(weights)).sum().backward();
         return weights;
+    }
+
+    /** Fixed random weights in [0.5, 1.5) of out's shape. */
+    private static INDArray weightsLike(Tensor out) {
+        int n = (int) out.data().length();
+        double[] w = new Random(n).doubles(n, 0.5, 1.5).toArray();
+        return out.rank() == 0 ? Nd4j.scalar(w[0]) : Nd4j.create(w, out.shape(), DataType.DOUBLE);
     }
 
     private static double evaluate(java.util.function.Supplier<Tensor> f, INDArray weights) {

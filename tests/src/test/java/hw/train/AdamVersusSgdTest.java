@@ -3,8 +3,8 @@ package hw.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import grader.api.Points;
+import grader.api.Problem;
 import grader.api.TimeLimit;
-import grader.api.Todo;
 import hw.model.GPT;
 import hw.model.GPTConfig;
 import hw.optim.Adam;
@@ -21,10 +21,12 @@ import net.jqwik.api.Label;
 
 /**
  * The handout's experiment, shrunk to seconds: train the same small GPT on the same batches with Adam and with
- * SGD, then compare the validation loss. The loop is written out here, so the test needs only Adam (Problem 6.1).
+ * SGD, then compare the validation loss. The loop is written out here, so of Problem 6 it needs only Adam (6.1);
+ * but it trains the student's GPT, so it grades Problem 6 as a whole (6.0.1) rather than TODO 6.1, which is
+ * graded on its own by AdamTest.
  */
-@Todo("6.1")
-@Label("Problem 6.1 Adam.step: the experiment")
+@Problem(6)
+@Label("Problem 6 the experiment, Adam against SGD")
 class AdamVersusSgdTest {
     private static final int STEPS = 60, BATCH = 16, BLOCK = 32, VALIDATION_WINDOWS = 48;
 

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import grader.api.Points;
 import grader.api.Todo;
-import hw.model.GPT;
-import hw.model.GPTConfig;
 import hw.sample.NextToken;
 import hw.tensor.GradMode;
 import hw.tensor.Tensor;
+import hw.testkit.ScriptedGpt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
@@ -28,76 +26,25 @@ class GreedyTranslatorTest {
     private static final int EOS = TOKENIZER.specials().englishEos();
 
     /**
-     * A stand-in for a trained GPT, so that this problem is graded without Problems 4 and 7: its logits are a
-     * fixed pseudo-random function of the whole context read so far (with the cache: the cached tokens and the new
-     * ones), its cache is a list of tokens, and it refuses what GPT refuses (the cache with gradients on, a row
-     * longer than blockSize). The English end is scripted: position {@code eosFrom} predicts it, no other position
-     * does (so a decoder that does not stop there writes more).
+     * The stand-in GPT with the English end scripted: position {@code eosFrom} predicts it, no other position does
+     * (so a decoder that does not stop there writes more).
      */
-    static final class ScriptedGpt extends GPT {
-        final long seed;
+    static final class ScriptedTranslator extends ScriptedGpt {
         final int eosFrom;
-        final List<Integer> cache = new ArrayList<>();
-        final List<String> calls = new ArrayList<>();
-        final List<Boolean> inference = new ArrayList<>();
 
-        ScriptedGpt(long seed, int blockSize, int eosFrom) {
-            super(new GPTConfig(TOKENIZER.vocabSize(), blockSize, 1, 1, 4, 0.0, true, true, seed), false);
-            this.seed = seed;
+        ScriptedTranslator(long seed, int blockSize, int eosFrom) {
+            super(seed, TOKENIZER.vocabSize(), blockSize, 1.0);
             this.eosFrom = eosFrom;
         }
 
         @Override
-        public Tensor forward(int[][] ids, boolean useKvCache) {
-            if (ids.length != 1) {
-                throw new IllegalArgumentException("ScriptedGpt: translate one sentence at a time, got a batch of "
-                        + ids.length);
-            }
-            if (useKvCache && GradMode.isEnabled()) {
-                throw new IllegalStateException("GPT: the KV cache is for inference only; run with gradients disabled");
-            }
-            int before = useKvCache ? cache.size() : 0;
-            calls.add("(" + ids[0].length + " tokens, cache " + useKvCache + ", " + before + " cached)");
-            inference.add(!isTraining() && !GradMode.isEnabled());
-            if (before + ids[0].length > blockSize()) {
-                throw new IllegalStateException("GPT: the KV cache holds " + before + " tokens, so " + ids[0].length
-                        + " more would need positions beyond blockSize = " + blockSize());
-            }
-            List<Integer> context = new ArrayList<>(useKvCache ? cache : List.of());
-            int vocab = vocabSize(), time = ids[0].length;
-            double[] logits = new double[time * vocab];
-            for (int t = 0; t < time; t++) {
-                context.add(ids[0][t]);
-                long h = seed * 1_000_003L;
-                for (int id : context) {
-                    h = h * 31 + id + 1;
-                }
-                Random random = new Random(h);
-                for (int v = 0; v < vocab; v++) {
-                    logits[t * vocab + v] = random.nextDouble();
-                }
-                logits[t * vocab + EOS] = context.size() - 1 == eosFrom ? 10 : -10;
-            }
-            if (useKvCache) {
-                cache.clear();
-                cache.addAll(context);
-            }
-            return Tensor.of(logits, 1, time, vocab);
-        }
-
-        @Override
-        public int cachedLength() {
-            return cache.size();
-        }
-
-        @Override
-        public void clearCache() {
-            cache.clear();
+        protected void script(List<Integer> context, double[] logits) {
+            logits[EOS] = context.size() - 1 == eosFrom ? 10 : -10;
         }
     }
 
     /** The greedy translation computed the slow way: the whole row read again for every token, no cache. */
-    static List<Integer> naiveGreedy(ScriptedGpt model, int[] prompt, int maxNewTokens, boolean stopAtEos) {
+    static List<Integer> naiveGreedy(ScriptedTranslator model, int[] prompt, int maxNewTokens, boolean stopAtEos) {
         List<Integer> english = new ArrayList<>();
         int limit = Math.min(maxNewTokens, model.blockSize() - prompt.length);
         try (GradMode.Scope ignored = GradMode.disabled()) {
@@ -125,7 +72,7 @@ class GreedyTranslatorTest {
         return TOKENIZER.decode(ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static void expectTranslation(String what, ScriptedGpt model, String german, int maxNewTokens) {
+    private static void expectTranslation(String what, ScriptedTranslator model, String german, int maxNewTokens) {
         int[] prompt = GreedyTranslator.prompt(TOKENIZER.encode(german), model.blockSize(), TOKENIZER.specials());
         List<Integer> english = naiveGreedy(model, prompt, maxNewTokens, true);
         String expected = decode(english);
@@ -158,7 +105,7 @@ class GreedyTranslatorTest {
             @ForAll @IntRange(min = 0, max = 3) int sentence, @ForAll @LongRange(min = 0, max = 10_000) long seed) {
         String german = new String[] {"ein Hund", "zwei Katzen läuft", "ein", "Hund Hund Katzen"}[sentence];
         int promptLength = TOKENIZER.encode(german).length + 1;
-        ScriptedGpt model = new ScriptedGpt(seed, 24, promptLength - 1 + englishTokens);
+        ScriptedTranslator model = new ScriptedTranslator(seed, 24, promptLength - 1 + englishTokens);
         expectTranslation("GreedyTranslator.translate with the English end after " + englishTokens + " tokens",
                 model, german, 24);
     }
@@ -169,7 +116,7 @@ class GreedyTranslatorTest {
     void usesTheKvCache() {
         String german = "zwei Katzen";
         int promptLength = TOKENIZER.encode(german).length + 1;
-        ScriptedGpt model = new ScriptedGpt(8302, 24, promptLength - 1 + 4);
+        ScriptedTranslator model = new ScriptedTranslator(8302, 24, promptLength - 1 + 4);
         expectTranslation("GreedyTranslator.translate", model, german, 24);
         List<String> expected = new ArrayList<>();
         expected.add("(" + promptLength + " tokens, cache true, 0 cached)");
@@ -190,11 +137,11 @@ class GreedyTranslatorTest {
     void stopsAtTheLimits() {
         String german = "ein Hund";
         int promptLength = TOKENIZER.encode(german).length + 1;
-        ScriptedGpt never = new ScriptedGpt(8303, 12, 1000);
+        ScriptedTranslator never = new ScriptedTranslator(8303, 12, 1000);
         expectTranslation("a model that never writes the end, maxNewTokens 3", never, german, 3);
         assertThat(never.calls).as("forward passes for 3 tokens (the last token needs no forward pass after it)")
                 .hasSizeBetween(3, 4);
-        ScriptedGpt full = new ScriptedGpt(8304, 12, 1000);
+        ScriptedTranslator full = new ScriptedTranslator(8304, 12, 1000);
         expectTranslation("a model that never writes the end, maxNewTokens 50 but blockSize 12 (prompt "
                 + promptLength + ", so " + (12 - promptLength) + " tokens fill the row)", full, german, 50);
     }

@@ -2,6 +2,7 @@ package grader.authoring;
 
 import grader.Grader;
 import grader.authoring.batch.Batch;
+import grader.authoring.generate.ReleasedSkeleton;
 import grader.authoring.generate.SkeletonGenerator;
 import grader.authoring.generate.NotebookValidity;
 import grader.authoring.generate.StudentNotebooks;
@@ -10,6 +11,7 @@ import grader.authoring.platform.GradescopeBundle;
 import grader.authoring.release.Release;
 import grader.authoring.verify.Mistakes;
 import grader.authoring.verify.NotebookCheck;
+import grader.authoring.verify.OneTodoAtATime;
 import grader.authoring.verify.SelfCheck;
 import grader.course.Layout;
 import grader.notebook.KernelFiles;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
@@ -118,18 +121,26 @@ public final class Kit implements Callable<Integer> {
         Layout layout = layout();
         Map<String, String> skeleton = SkeletonGenerator.generate(layout.reference().resolve("src/main"));
         Path skeletonMain = layout.root().resolve("skeleton/src/main");
+        Path zip = layout.root().resolve(Layout.RELEASED_SKELETON);
         Map<String, String> notebooks = StudentNotebooks.generate(layout.notebookSources(),
                 layout.course().notebookKey());
         if (!check) {
             SkeletonGenerator.write(skeleton, skeletonMain);
+            ReleasedSkeleton.write(ReleasedSkeleton.of(skeleton), zip);
             StudentNotebooks.write(notebooks, layout.notebooks());
-            System.out.printf("wrote the skeleton (%d files) and %d student notebooks%n", skeleton.size(),
-                    notebooks.size());
+            System.out.printf("wrote the skeleton (%d files, and zipped as released) and %d student notebooks%n",
+                    skeleton.size(), notebooks.size());
             return validNotebooks(layout) ? 0 : 1;
         }
         boolean valid = validNotebooks(layout);
         List<String> drift = new ArrayList<>();
         SkeletonGenerator.compare(skeleton, skeletonMain).forEach(d -> drift.add("skeleton/src/main/" + d));
+        if (!Files.isRegularFile(zip)) {
+            drift.add(Layout.RELEASED_SKELETON + ": missing");
+        } else {
+            ReleasedSkeleton.compare(ReleasedSkeleton.of(skeleton), zip)
+                    .forEach(d -> drift.add(Layout.RELEASED_SKELETON + ": " + d));
+        }
         StudentNotebooks.compare(notebooks, layout.notebooks()).forEach(d -> drift.add("notebooks/" + d));
         if (!drift.isEmpty()) {
             System.out.println("out of date with reference/ and notebooks/source/:");
@@ -220,22 +231,38 @@ public final class Kit implements Callable<Integer> {
                 : Classroom.gradeSkeleton(layout, out.toAbsolutePath().resolveSibling(out.getFileName()
                         + "-classroom-tests"));
         Path file = Classroom.write(out, tests);
-        System.out.printf("wrote %s: %d graded tests, %s points%n", file,
+        System.out.printf("wrote %s: %d steps (graded tests and notebook questions), %s points%n", file,
                 tests.tests.stream().filter(t -> t.maxScore > 0 && "visible".equals(t.visibility)).count(),
                 tests.tests.stream().filter(t -> "visible".equals(t.visibility)).mapToDouble(t -> t.maxScore).sum());
         return 0;
     }
 
+    /** The options of a check that grades many scratch copies, a few at a time. */
+    static final class ScratchChecks {
+        @Option(names = "--jobs", defaultValue = "2", description = "Gradings side by side (default: 2).") int jobs;
+        @Option(names = "--only", description = "Only the catalogue's entries whose file name contains this; only"
+                + " one TODO (4.3) or problem (4).") String only;
+        @Option(names = "--work", description = "A scratch folder (default: one under tests/target).") Path work;
+
+        Path work(Layout layout, String name) {
+            return work != null ? work : layout.target().resolve(name);
+        }
+    }
+
     @Command(name = "mistakes", mixinStandardHelpOptions = true,
             description = "Run the catalogue of known mistakes (tests/mistakes): each must lose points, each"
                     + " alternative keep them.")
-    int mistakes(@Option(names = "--jobs", defaultValue = "2", description = "Entries graded side by side.") int jobs,
-            @Option(names = "--only", description = "Only the entries whose file name contains this.") String only,
-            @Option(names = "--work", description = "A scratch folder (default: tests/target/mistakes).") Path work)
-            throws IOException, InterruptedException {
+    int mistakes(@Mixin ScratchChecks run) throws IOException, InterruptedException {
         Layout layout = layout();
-        return Mistakes.run(layout, work != null ? work : layout.target().resolve("mistakes"), jobs, only,
-                System.out);
+        return Mistakes.run(layout, run.work(layout, "mistakes"), run.jobs, run.only, System.out);
+    }
+
+    @Command(name = "todos", mixinStandardHelpOptions = true,
+            description = {"Prove that each TODO can be done on its own: the skeleton with only that TODO solved earns",
+                "its tests' points, or they say which TODO comes first (as its docstring does)."})
+    int todos(@Mixin ScratchChecks run) throws IOException, InterruptedException {
+        Layout layout = layout();
+        return OneTodoAtATime.run(layout, run.work(layout, "one-todo"), run.jobs, run.only, System.out);
     }
 
     @Command(name = "notebooks", mixinStandardHelpOptions = true,

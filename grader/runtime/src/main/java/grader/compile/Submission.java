@@ -29,17 +29,26 @@ public record Submission(Path classes, CompileReport report, Path notebooks) {
 
     /**
      * @param sources   the submission: a folder or a .zip
-     * @param skeleton  the skeleton's sources, the fallback for what does not compile
+     * @param skeleton  the skeleton's sources as released, a folder or a .zip: the fallback for what does not compile
      * @param classpath the libraries both compile against
      * @param work      an empty folder of this submission's own
      * @throws IllegalArgumentException when the submission cannot be read at all (not a folder, not a zip)
      */
     public static Submission prepare(Path sources, Path skeleton, String classpath, Path work) {
+        return prepare(sources, skeleton, null, classpath, work);
+    }
+
+    /**
+     * @param skeletonClasses the skeleton as released, already compiled (a student's build has it), or null: then
+     *                        it is compiled here when needed
+     */
+    public static Submission prepare(Path sources, Path skeleton, Path skeletonClasses, String classpath, Path work) {
         try {
             FileOps.deleteTree(work);
             Files.createDirectories(work);
             Path tree = Files.isDirectory(sources) ? sources : unzip(sources, work.resolve("src"));
-            Map<String, Path> skeletonFiles = SubmissionCompiler.javaFilesByPackage(skeleton);
+            Path skeletonTree = Files.isDirectory(skeleton) ? skeleton : unzip(skeleton, work.resolve("skeleton"));
+            Map<String, Path> skeletonFiles = SubmissionCompiler.javaFilesByPackage(skeletonTree);
             Map<String, Path> submitted = new TreeMap<>();
             List<String> ignored = new ArrayList<>();
             SubmissionCompiler.javaFilesByPackage(tree).forEach((rel, p) -> {
@@ -49,8 +58,8 @@ public record Submission(Path classes, CompileReport report, Path notebooks) {
                     ignored.add(rel);
                 }
             });
-            SubmissionCompiler.Result compiled = SubmissionCompiler.compile(submitted, skeletonFiles, classpath,
-                    work.resolve("classes"));
+            SubmissionCompiler.Result compiled = SubmissionCompiler.compile(submitted, skeletonFiles,
+                    skeletonClasses, classpath, work.resolve("classes"));
             CompileReport report = new CompileReport();
             report.replaced.putAll(compiled.replacedClasses());
             report.replacedTodos.putAll(compiled.replacedTodos());
@@ -63,8 +72,8 @@ public record Submission(Path classes, CompileReport report, Path notebooks) {
             Path classes = compiled.classes();
             if (!compiled.compiled()) {
                 report.compiled = false;
-                classes = SubmissionCompiler.compile(Map.of(), skeletonFiles, classpath,
-                        work.resolve("skeleton-classes")).classes();
+                classes = skeletonClasses != null ? skeletonClasses : SubmissionCompiler.compile(Map.of(),
+                        skeletonFiles, classpath, work.resolve("skeleton-classes")).classes();
             }
             return new Submission(classes, report, gatherNotebooks(tree, work.resolve("notebooks")));
         } catch (IOException e) {

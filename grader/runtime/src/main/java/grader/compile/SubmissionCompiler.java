@@ -62,6 +62,14 @@ public final class SubmissionCompiler {
      */
     public static Result compile(Map<String, Path> submitted, Map<String, Path> skeleton, String classpath,
             Path out) {
+        return compile(submitted, skeleton, null, classpath, out);
+    }
+
+    /**
+     * @param skeletonClasses the skeleton already compiled (its API is read from them), or null to compile it here
+     */
+    public static Result compile(Map<String, Path> submitted, Map<String, Path> skeleton, Path skeletonClasses,
+            String classpath, Path out) {
         Map<String, Path> sources = new TreeMap<>(skeleton);
         sources.putAll(submitted);
         Map<String, String> replaced = new LinkedHashMap<>();
@@ -75,7 +83,8 @@ public final class SubmissionCompiler {
             Map<String, List<String>> errors = javac(sources.values(), classpath, out, sources);
             if (errors.isEmpty()) {
                 if (skeletonApi == null) {
-                    skeletonApi = apiOfSkeleton(skeleton, classpath, out.resolveSibling(out.getFileName() + "-skeleton"));
+                    skeletonApi = apiOfSkeleton(skeleton, skeletonClasses, classpath,
+                            out.resolveSibling(out.getFileName() + "-skeleton"));
                 }
                 Map<String, String> changed = changedApi(sources, submitted, replaced, skeleton, skeletonApi,
                         classpath, out);
@@ -177,15 +186,20 @@ public final class SubmissionCompiler {
         return errors;
     }
 
-    private static Set<String> apiOfSkeleton(Map<String, Path> skeleton, String classpath, Path out) {
-        FileOps.deleteTree(out);
-        Map<String, List<String>> errors = javac(skeleton.values(), classpath, out, skeleton);
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the skeleton itself does not compile: " + errors);
+    /** The skeleton's public API, from its classes when given, else compiled into {@code out} first. */
+    private static Set<String> apiOfSkeleton(Map<String, Path> skeleton, Path compiled, String classpath, Path out) {
+        Path classes = compiled;
+        if (classes == null) {
+            FileOps.deleteTree(out);
+            Map<String, List<String>> errors = javac(skeleton.values(), classpath, out, skeleton);
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("the skeleton itself does not compile: " + errors);
+            }
+            classes = out;
         }
         Set<String> api = new TreeSet<>();
         for (String file : skeleton.keySet()) {
-            api.addAll(apiOf(file, out, classpath));
+            api.addAll(apiOf(file, classes, classpath));
         }
         return api;
     }

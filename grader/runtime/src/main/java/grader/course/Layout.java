@@ -14,6 +14,12 @@ import java.nio.file.Path;
 public record Layout(Path root) {
     /** What a student types to re-run one test in their copy, %s standing for Class#method. */
     public static final String STUDENT_RERUN = "mvn test -Pgrade -Dgrade.test=%s";
+    /**
+     * The skeleton as released, zipped beside the skeleton (generated and committed with it): the API the graded
+     * tests compile against and the fallback of a TODO that does not compile, out of the way of a search for
+     * "Problem 1.3" in the student's copy, where the student edits the skeleton in place.
+     */
+    public static final String RELEASED_SKELETON = "skeleton/as-released.zip";
 
     public Layout {
         root = root.toAbsolutePath().normalize();
@@ -34,6 +40,12 @@ public record Layout(Path root) {
 
     public Path skeletonSources() {
         return root.resolve("skeleton/src/main/java");
+    }
+
+    /** The skeleton as released: its zip, or where there is none (an older copy), the skeleton's sources. */
+    public Path releasedSkeleton() {
+        Path zip = root.resolve(RELEASED_SKELETON);
+        return Files.isRegularFile(zip) ? zip : skeletonSources();
     }
 
     public Path skeletonClasses() {

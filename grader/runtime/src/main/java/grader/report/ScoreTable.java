@@ -6,8 +6,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The console view of a results.json: points per problem, then one line per test that lost points. */
+/**
+ * The console view of a results.json: points per problem, then each test that lost points with its message (wrapped,
+ * a few lines at most) and the command that re-runs it.
+ */
 public final class ScoreTable {
+    /** The width of the table's lines, and the most lines of a failure's message it shows. */
+    static final int WIDTH = 120;
+    static final int MESSAGE_LINES = 5;
+    private static final String INDENT = " ".repeat(11);
+    private static final char NO_BREAK = '\u00a0';
+    /** How results.json's output ends a failure's message (see grader.run.ResultsBuilder). */
+    public static final String RERUN_PREFIX = "re-run just this test: ";
+    /** What separates a test's message from what it printed, in results.json (see grader.run.GradedUnit). */
+    public static final String PRINTED = "--- printed while this test ran ---";
+
     private ScoreTable() {
     }
 
@@ -21,6 +34,14 @@ public final class ScoreTable {
      *                    student sees must
      */
     public static String render(Results results, boolean visibleOnly) {
+        return render(results, visibleOnly, "more in results.json (test %s)");
+    }
+
+    /**
+     * @param more what ends a message cut short: where to read it whole, {@code %s} standing for the test's number
+     *             ("more in tests/target/grade/results.json (test %s)")
+     */
+    public static String render(Results results, boolean visibleOnly, String more) {
         Map<Integer, double[]> byProblem = new TreeMap<>();
         Map<Integer, String> titles = new TreeMap<>();
         List<TestResult> lost = new ArrayList<>();
@@ -63,8 +84,13 @@ public final class ScoreTable {
             s.append(System.lineSeparator()).append("Tests that lost points (").append(lost.size()).append("):")
                     .append(System.lineSeparator());
             for (TestResult t : lost) {
-                s.append(String.format(Locale.ROOT, "  %-8s %s [%s]: %s%n", t.number, t.name,
-                        points(t.score, t.maxScore), firstLine(t.output)));
+                // The points stay in one piece: their spaces do not break.
+                List<String> header = wrap(t.name + " [" + points(t.score, t.maxScore).replace(' ', NO_BREAK) + "]",
+                        WIDTH - INDENT.length()).stream().map(l -> l.replace(NO_BREAK, ' ')).toList();
+                s.append(String.format(Locale.ROOT, "  %-8s %s%n", t.number, header.get(0)));
+                header.subList(1, header.size())
+                        .forEach(l -> s.append(INDENT).append(l).append(System.lineSeparator()));
+                appendMessage(s, t, more);
             }
         }
         return s.toString();
@@ -87,11 +113,49 @@ public final class ScoreTable {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
-    private static String firstLine(String s) {
-        if (s == null || s.isBlank()) {
-            return "";
+    /**
+     * The test's message, wrapped and cut to a few lines, then the command that re-runs it. What the test printed
+     * stays in results.json: it may be long, and it is the student's, not the grader's.
+     */
+    private static void appendMessage(StringBuilder s, TestResult t, String more) {
+        Object rerun = t.extraData == null ? null : t.extraData.get("rerun");
+        String message = t.output == null ? "" : t.output.strip();
+        if (rerun != null && message.endsWith(RERUN_PREFIX + rerun)) {
+            message = message.substring(0, message.length() - (RERUN_PREFIX + rerun).length()).strip();
         }
-        String line = s.strip().lines().findFirst().orElse("");
-        return line.length() <= 160 ? line : line.substring(0, 159) + "…";
+        int printed = message.indexOf(PRINTED);
+        List<String> lines = wrap(printed < 0 ? message : message.substring(0, printed), WIDTH - INDENT.length());
+        boolean cut = lines.size() > MESSAGE_LINES;
+        if (cut) {
+            lines = new ArrayList<>(lines.subList(0, MESSAGE_LINES - 1));
+        }
+        if (cut || printed >= 0) {
+            lines.add("… (" + (cut ? "" : "what it printed: ") + more.replace("%s", t.number) + ")");
+        }
+        lines.forEach(l -> s.append(INDENT).append(l).append(System.lineSeparator()));
+        if (rerun != null) {
+            s.append(INDENT).append("re-run: ").append(rerun).append(System.lineSeparator());
+        }
+    }
+
+    /** The lines of {@code text}, each broken at spaces to at most {@code width} characters (a longer word alone). */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\\R", -1)) {
+            String rest = line.stripTrailing();
+            while (rest.length() > width) {
+                int cut = rest.lastIndexOf(' ', width);
+                if (cut <= 0) {
+                    cut = width;
+                }
+                out.add(rest.substring(0, cut).stripTrailing());
+                rest = rest.substring(cut).stripLeading();
+            }
+            out.add(rest);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
     }
 }

@@ -20,6 +20,8 @@ public final class FailureExplainer {
     /** The prefix of the error the generated skeleton throws from every TODO. */
     public static final String NOT_IMPLEMENTED = "not implemented yet";
     private static final int MAX_FRAMES = 6;
+    /** "not implemented yet: Problem 1.4 (Autograd.backward)": the label, and the TODO's number. */
+    private static final Pattern TODO_LABEL = Pattern.compile("(Problem (\\d+\\.\\d+)\\b.*)$");
     private static final Pattern SEED = Pattern.compile("(?m)^\\s*seed\\s*=\\s*(\\S+)");
     private static final Pattern SAMPLE = Pattern.compile(
             "(?s)((?:Shrunk|Original) Sample[^\\n]*)\\n-+\\n(.*?)(?:\\n\\s*\\n|\\z)");
@@ -61,13 +63,25 @@ public final class FailureExplainer {
      * @param reports what the test engine reported while the test ran (jqwik's property report: seed and sample)
      */
     public Explanation explain(Throwable thrown, List<String> reports) {
+        return explain(thrown, reports, null);
+    }
+
+    /**
+     * @param graded what the test grades: its TODOs ("2.1"), or its problem ("6") for a test of a whole problem;
+     *               null when unknown. A test stopped by the skeleton's "not implemented yet" of a TODO it does not
+     *               grade says that it needs that TODO first.
+     */
+    public Explanation explain(Throwable thrown, List<String> reports, List<String> graded) {
         Map<String, Object> details = new LinkedHashMap<>();
         StringBuilder message = new StringBuilder();
         Throwable todo = notImplemented(thrown);
         Outcome outcome;
         if (todo != null) {
             outcome = Outcome.ERRORED;
-            message.append(todo.getMessage());
+            String needed = otherTodo(todo.getMessage(), graded);
+            message.append(needed == null ? todo.getMessage() : "needs " + needed + " first: this test of "
+                    + String.join(" and ", graded.stream().map(g -> g.contains(".") ? g : "Problem " + g).toList())
+                    + " runs it, and it is " + NOT_IMPLEMENTED);
             StackTraceElement[] trace = todo.getStackTrace();
             if (trace.length > 0) {
                 message.append(" — the TODO at ").append(trace[0].getFileName()).append(':')
@@ -123,6 +137,19 @@ public final class FailureExplainer {
             }
         }
         return new Explanation(outcome, message.toString(), details);
+    }
+
+    /**
+     * The label ("Problem 1.4 (Autograd.backward)") of the TODO a "not implemented yet" message names, when the
+     * test grades neither that TODO nor its whole problem; else null.
+     */
+    private static String otherTodo(String notImplemented, List<String> graded) {
+        Matcher m = TODO_LABEL.matcher(notImplemented);
+        if (graded == null || !m.find()) {
+            return null;
+        }
+        String todo = m.group(2);
+        return graded.contains(todo) || graded.contains(todo.substring(0, todo.indexOf('.'))) ? null : m.group(1);
     }
 
     private String replacedClassIn(Throwable t) {

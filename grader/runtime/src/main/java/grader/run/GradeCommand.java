@@ -39,9 +39,13 @@ public final class GradeCommand implements Callable<Integer> {
             + " against --skeleton, its notebooks graded too.")
     String sources;
 
-    @Option(names = "--skeleton", description = "The skeleton's sources, for --sources (default with --root: its"
-            + " skeleton/src/main/java).")
+    @Option(names = "--skeleton", description = "The skeleton's sources as released, a folder or a .zip, for --sources"
+            + " (default with --root: its skeleton/as-released.zip, else its skeleton/src/main/java).")
     String skeleton;
+
+    @Option(names = "--skeleton-classes", description = "The skeleton as released, compiled (mvn test -Pgrade passes"
+            + " the build's), so that --sources need not compile it again.")
+    String skeletonCompiled;
 
     @Option(names = "--out", defaultValue = "target/grade", description = "Where results.json goes"
             + " (default: ${DEFAULT-VALUE}).")
@@ -93,7 +97,8 @@ public final class GradeCommand implements Callable<Integer> {
     boolean noNotebooks;
 
     @Option(names = "--notebooks", description = "The student's notebooks, a folder (default with --root and"
-            + " compiled classes: its notebooks/).")
+            + " compiled classes: its notebooks/; with --sources: those in the submission). Without the instructor's"
+            + " notebooks their own checks grade them.")
     String notebooks;
 
     @Option(names = "--notebook-sources", description = "The instructor's notebooks, with the hidden checks"
@@ -154,8 +159,8 @@ public final class GradeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--sources " + sourceTree + " does not exist");
         }
         Path skeletonSources = given(skeleton) != null ? Path.of(skeleton)
-                : layout != null ? layout.skeletonSources() : null;
-        if (sourceTree != null && (skeletonSources == null || !Files.isDirectory(skeletonSources))) {
+                : layout != null ? layout.releasedSkeleton() : null;
+        if (sourceTree != null && (skeletonSources == null || !Files.exists(skeletonSources))) {
             throw new IllegalArgumentException("--sources needs the skeleton's sources: give --skeleton DIR (or --root)");
         }
         Long memoryBytes = given(memory) == null ? null : size("--memory", memory);
@@ -168,8 +173,12 @@ public final class GradeCommand implements Callable<Integer> {
         positive("--output-cap", outputCap);
         GradingRun.Limits limits = new GradingRun.Limits(timeLimit, budget, List.copyOf(jvmArgs), outputCap,
                 inProcess, memoryBytes);
-        return new GradingRun.Settings(testDirs, paths(hidden), compiled, sourceTree, skeletonSources, out,
-                Selection.of(problem, test), given(label),
+        Path skeletonClasses = given(skeletonCompiled) == null ? null : Path.of(skeletonCompiled);
+        if (skeletonClasses != null && !Files.isDirectory(skeletonClasses)) {
+            throw new IllegalArgumentException("--skeleton-classes " + skeletonClasses + " is not a folder of classes");
+        }
+        return new GradingRun.Settings(testDirs, paths(hidden), compiled, sourceTree, skeletonSources, skeletonClasses,
+                out, Selection.of(problem, test), given(label),
                 given(rerun) != null ? rerun : sourceTree != null ? Layout.STUDENT_RERUN : null, limits,
                 leaderboard || c.leaderboard(), c,
                 notebookGrading(layout, c, sourceTree != null));
@@ -183,9 +192,9 @@ public final class GradeCommand implements Callable<Integer> {
                 : layout != null && !fromSubmission ? layout.notebooks() : null;
         Path definers = given(notebookSources) != null ? Path.of(notebookSources)
                 : layout != null && Files.isDirectory(layout.notebookSources()) ? layout.notebookSources() : null;
-        if (definers == null && (fromSubmission || students == null)) {
+        if (definers == null && (students == null || fromSubmission && given(notebooks) == null)) {
             // A submission's own notebooks never define the questions that grade it: without the instructor's
-            // notebooks there is nothing to grade them by.
+            // notebooks there is nothing to grade them by. A student grading their own copy names theirs.
             return null;
         }
         positive("--notebook-cell-timeout", cellTimeout);

@@ -1,6 +1,7 @@
 package grader.run;
 
 import grader.api.Visibility;
+import grader.report.ScoreTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ public final class GradedUnit {
     /** Adds what the test printed, if anything, after the verdict. */
     void appendPrinted(String printed) {
         if (printed != null && !printed.isBlank()) {
-            output = (output == null || output.isEmpty() ? "" : output + "\n") + "--- printed while this test ran ---\n"
+            output = (output == null || output.isEmpty() ? "" : output + "\n") + ScoreTable.PRINTED + "\n"
                     + printed.stripTrailing();
         }
     }

@@ -43,7 +43,9 @@ public final class GradingRun {
      * @param hidden      the instructor's extra suites (sources, classes or jars)
      * @param submission  the compiled submission (folders or jars); more is added when {@code sources} is given
      * @param sources     a submission of sources (folder or zip), compiled against {@code skeleton}; or null
-     * @param skeleton    the skeleton's sources, the fallback of a TODO that does not compile; or null
+     * @param skeleton    the skeleton's sources as released (a folder or a zip), the fallback of a TODO that does
+     *                    not compile; or null
+     * @param skeletonClasses the skeleton as released, compiled; or null (then it is compiled when needed)
      * @param out         where results.json goes
      * @param selection   which tests
      * @param label       a first line for the report, or null
@@ -54,8 +56,8 @@ public final class GradingRun {
      * @param notebooks   the notebook questions to grade, or null
      */
     public record Settings(List<Path> tests, List<Path> hidden, List<Path> submission, Path sources, Path skeleton,
-            Path out, Selection selection, String label, String rerun, Limits limits, boolean leaderboard,
-            Course course, NotebookGrading notebooks) {
+            Path skeletonClasses, Path out, Selection selection, String label, String rerun, Limits limits,
+            boolean leaderboard, Course course, NotebookGrading notebooks) {
     }
 
     /**
@@ -97,7 +99,8 @@ public final class GradingRun {
         if (s.sources() != null) {
             Submission prepared;
             try {
-                prepared = Submission.prepare(s.sources(), s.skeleton(), baseClasspath, work.resolve("submission"));
+                prepared = Submission.prepare(s.sources(), s.skeleton(), s.skeletonClasses(), baseClasspath,
+                        work.resolve("submission"));
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 return failed(file, "could not grade this submission: " + e.getMessage(), console);
             }
@@ -105,7 +108,7 @@ public final class GradingRun {
             compiled = prepared.report();
             compileReport = work.resolve("compile-report.json");
             compiled.write(compileReport);
-            if (notebooks != null) {
+            if (notebooks != null && notebooks.students() == null) {
                 notebooks = notebooks.withStudents(prepared.notebooks());
             }
         }
@@ -149,10 +152,11 @@ public final class GradingRun {
             }
             results.executionTime = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
             // What a student sees: only visible tests, so a hidden test's name and messages stay hidden.
-            String table = ScoreTable.render(results, true);
+            String table = ScoreTable.render(results, true, "more in " + file + " (test %s)");
             String board = s.leaderboard() ? "\n" + Leaderboard.addTo(results, roots, classpath,
                     s.limits().jvmArgs(), work) : "";
-            results.output = (s.label() == null ? "" : s.label() + "\n\n") + compiled.summary() + table + board;
+            results.output = (s.label() == null ? "" : s.label() + "\n\n") + compiled.summary()
+                    + ScoreTable.render(results, true, "more in test %s's own output") + board;
             ResultsJson.write(file, results);
             console.println();
             console.println("=".repeat(80));

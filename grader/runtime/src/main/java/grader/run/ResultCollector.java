@@ -104,7 +104,8 @@ public final class ResultCollector implements TestExecutionListener {
             u.fail(how, prefix + how.name().toLowerCase(java.util.Locale.ROOT) + " without a reason", Map.of());
             return;
         }
-        FailureExplainer.Explanation e = explainer.explain(thrown, reports.getOrDefault(u, List.of()));
+        FailureExplainer.Explanation e = explainer.explain(thrown, reports.getOrDefault(u, List.of()),
+                u.todos.isEmpty() ? List.of(String.valueOf(u.problem)) : u.todos);
         u.fail(prefix.isEmpty() ? e.outcome() : Outcome.ERRORED, prefix + e.message(), e.details());
     }
 }

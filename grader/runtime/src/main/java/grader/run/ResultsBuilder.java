@@ -1,6 +1,7 @@
 package grader.run;
 
 import grader.report.Results;
+import grader.report.ScoreTable;
 import grader.report.TestResult;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class ResultsBuilder {
                 if (rerunHint != null) {
                     String rerun = String.format(Locale.ROOT, rerunHint, u.className + "#" + u.methodName);
                     extra.put("rerun", rerun);
-                    t.output = t.output + "\nre-run just this test: " + rerun;
+                    t.output = t.output + "\n" + ScoreTable.RERUN_PREFIX + rerun;
                 }
             }
             t.output = cap(t.output, Math.min(MAX_TEST_OUTPUT, Math.max(room, 200)));

@@ -50,15 +50,44 @@ class ScoreTableTest {
     }
 
     @Test
-    void eachTestThatLostPointsGetsOneLineWithTheFirstLineOfItsOutput() {
+    void eachTestThatLostPointsGetsItsNameThenItsMessage() {
         String table = ScoreTable.render(SAMPLE);
         assertThat(table).contains("Tests that lost points (2):");
         List<String> lost = lines(table.substring(table.indexOf("Tests that lost points")));
-        assertThat(lost).hasSize(3);
-        assertThat(lost.get(1)).matches("\\s+1\\.2\\s+Pow: backward \\[0 / 2\\]: gradient is wrong at element \\[0\\]");
-        assertThat(lost.get(2)).matches("\\s+2\\.1\\s+Attention: mask \\[0 / 3\\]: not implemented yet: Problem 2.1"
-                + " \\(mask\\)");
-        assertThat(table).doesNotContain("more detail", "Attention: disabled", "Pow: forward");
+        assertThat(lost).containsExactly("Tests that lost points (2):",
+                "  1.2      Pow: backward [0 / 2]",
+                "           gradient is wrong at element [0]",
+                "           more detail",
+                "  2.1      Attention: mask [0 / 3]",
+                "           not implemented yet: Problem 2.1 (mask)");
+        assertThat(table).doesNotContain("Attention: disabled", "Pow: forward");
+    }
+
+    @Test
+    void theCommandThatReRunsATestComesUnderItsMessageOnce() {
+        String rerun = "mvn test -Pgrade -Dgrade.test=hw.tensor.PowTest#gradient";
+        TestResult t = test("1.1.1", "Pow: backward", 1, "Tensors", 0, 2, "gradient is wrong\n"
+                + ScoreTable.RERUN_PREFIX + rerun);
+        t.extraData = Map.of("problem", 1, "problem_title", "Tensors", "rerun", rerun);
+        List<String> lines = lines(ScoreTable.render(results(t)));
+        assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly(
+                "           gradient is wrong", "           re-run: " + rerun);
+        assertThat(String.join("\n", lines)).containsOnlyOnce(rerun);
+    }
+
+    @Test
+    void aLongMessageIsWrappedAndCutToAFewLinesThatSayWhereTheRestIs() {
+        String words = "word ".repeat(400).strip();
+        TestResult t = test("4.1.02", "Attention: causal", 4, "Transformer", 0, 1, words);
+        String table = ScoreTable.render(results(t), true, "more in out/results.json (test %s)");
+        List<String> message = lines(table.substring(table.indexOf("Attention: causal"))).subList(1,
+                ScoreTable.MESSAGE_LINES + 1);
+        assertThat(message).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(ScoreTable.WIDTH));
+        assertThat(message.get(0)).startsWith("           word word");
+        assertThat(message.get(ScoreTable.MESSAGE_LINES - 1))
+                .isEqualTo("           … (more in out/results.json (test 4.1.02))");
+        assertThat(lines(table)).hasSize(lines(table).indexOf("  4.1.02   Attention: causal [0 / 1]") + 1
+                + ScoreTable.MESSAGE_LINES);
     }
 
     @Test

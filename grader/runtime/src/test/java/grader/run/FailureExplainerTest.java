@@ -27,6 +27,30 @@ class FailureExplainerTest {
     }
 
     @Test
+    void aTestStoppedByAnotherTodoSaysItNeedsThatOneFirst() {
+        UnsupportedOperationException todo = todo();
+        StackTraceElement at = todo.getStackTrace()[0];
+        FailureExplainer.Explanation e = NO_SUBMISSION.explain(todo, List.of(), List.of("4.1"));
+        assertThat(e.outcome()).isEqualTo(Outcome.ERRORED);
+        assertThat(e.message()).isEqualTo("needs Problem 2.3 (Attention.mask) first: this test of 4.1 runs it, and"
+                + " it is not implemented yet — the TODO at FailureExplainerTest.java:" + at.getLineNumber()
+                + " (grader.run.FailureExplainerTest.todo)");
+    }
+
+    @Test
+    void aTestOfTheTodoThatIsMissingSaysSoPlainly() {
+        assertThat(NO_SUBMISSION.explain(todo(), List.of(), List.of("2.3")).message())
+                .startsWith("not implemented yet: Problem 2.3 (Attention.mask) — the TODO at");
+        assertThat(NO_SUBMISSION.explain(todo(), List.of()).message())
+                .startsWith("not implemented yet: Problem 2.3 (Attention.mask) — the TODO at");
+        assertThat(NO_SUBMISSION.explain(todo(), List.of(), List.of("2")).message()).as("a test of its problem")
+                .startsWith("not implemented yet: Problem 2.3 (Attention.mask) — the TODO at");
+        assertThat(NO_SUBMISSION.explain(todo(), List.of(), List.of("6")).message()).as("a test of another problem")
+                .startsWith("needs Problem 2.3 (Attention.mask) first: this test of Problem 6 runs it, and it is not"
+                        + " implemented yet — the TODO at");
+    }
+
+    @Test
     void anotherUnsupportedOperationIsAnOrdinaryError() {
         FailureExplainer.Explanation e = NO_SUBMISSION.explain(new UnsupportedOperationException("read-only"),
                 List.of());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,9 +70,18 @@ public final class SkeletonGenerator {
 
     /** Replaces each solution region of one Java source with its TODO, then drops the imports only they used. */
     public static String strip(String fileName, String source) {
+        return strip(fileName, source, label -> false);
+    }
+
+    /**
+     * Like {@link #strip(String, String)}, but the regions whose label {@code keep} accepts stay solved (their code
+     * without the markers): the skeleton as it is once a student has done those TODOs.
+     */
+    public static String strip(String fileName, String source, Predicate<String> keep) {
         StringBuilder out = new StringBuilder();
         String[] lines = source.split("\n", -1);
         int openedAt = -1;
+        boolean keeping = false;
         boolean replaced = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -87,6 +97,8 @@ public final class SkeletonGenerator {
                 }
                 if (end) {
                     openedAt = -1;
+                } else if (keeping) {
+                    out.append(line).append('\n');
                 }
                 continue;
             }
@@ -100,10 +112,14 @@ public final class SkeletonGenerator {
                     throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": BEGIN SOLUTION needs a label"
                             + " saying what the student writes, e.g. // BEGIN SOLUTION Problem 1.1 (Tensor.pow)");
                 }
+                openedAt = i;
+                keeping = keep.test(label);
+                if (keeping) {
+                    continue;
+                }
                 out.append(indent).append("// TODO ").append(label).append(": your code here.").append(cr).append('\n');
                 out.append(indent).append("throw new UnsupportedOperationException(\"not implemented yet: ")
                         .append(label.replace("\\", "\\\\").replace("\"", "\\\"")).append("\");").append(cr);
-                openedAt = i;
                 replaced = true;
                 if (i < lines.length - 1) {
                     out.append('\n');

@@ -14,14 +14,19 @@ import java.util.Locale;
 
 /**
  * GitHub Classroom's autograding for a student release: {@code .github/workflows/classroom.yml}, the workflow
- * Classroom runs on each push. One step grades everything once ({@code mvn test -Pgrade}, which writes
- * results.json); then one {@code classroom-resources/autograding-command-grader} step per graded test, worth that
- * test's points, passes when results.json gives the test full marks (read with {@code jq}, which GitHub's Ubuntu
- * runners have); the {@code autograding-grading-reporter} step sends the total to Classroom. Partial credit is
- * per test, as in the kit's own score table, and the steps' points add up to the kit's maximum.
+ * Classroom runs on each push. One step grades everything once with the student's own command
+ * ({@code mvn test -Pgrade}), which is the autograder's grading: the sources compiled TODO by TODO (a compile error
+ * costs only its TODO), the notebooks' questions included; it writes results.json. Then one
+ * {@code classroom-resources/autograding-command-grader} step per graded test or question, worth its points, passes
+ * when results.json gives it full marks (read with {@code jq}, which GitHub's Ubuntu runners have); the
+ * {@code autograding-grading-reporter} step sends the total to Classroom. Partial credit is per test, as in the kit's
+ * score table, and the steps' points add up to results.json's visible maximum.
  */
 public final class Classroom {
     static final String WORKFLOW = ".github/workflows/classroom.yml";
+    /** The job's limit: the grader's own budget (30 minutes) and the build. */
+    static final int JOB_MINUTES = 45;
+    static final int GRADING_MINUTES = 40;
 
     private Classroom() {
     }
@@ -53,8 +58,8 @@ public final class Classroom {
         }
         StringBuilder y = new StringBuilder();
         y.append("""
-                # GitHub Classroom autograding, written by grader/kit classroom: one step per graded test, worth its
-                # points; the total is the kit's maximum (%s). Regenerate it after changing the tests.
+                # GitHub Classroom autograding, written by grader/kit classroom: one step per graded test or notebook
+                # question, worth its points; the total is the kit's maximum (%s). Regenerate it after changing the tests.
                 name: Autograding Tests
                 'on':
                 - push
@@ -67,6 +72,7 @@ public final class Classroom {
                   run-autograding-tests:
                     runs-on: ubuntu-latest
                     if: github.actor != 'github-classroom[bot]'
+                    timeout-minutes: %d
                     steps:
                     - name: Checkout code
                       uses: actions/checkout@v4
@@ -76,9 +82,13 @@ public final class Classroom {
                         distribution: temurin
                         java-version: '17'
                         cache: maven
-                    - name: Grade every problem (writes tests/target/grade/results.json)
-                      run: mvn -B -q test -Pgrade || true
-                """.formatted(points(graded.stream().mapToDouble(t -> t.maxScore).sum())));
+                    - name: Install Jupyter's headless client (it runs the notebooks' questions)
+                      run: sudo apt-get update -q && sudo apt-get install -y -q python3-nbclient python3-jupyter-client
+                    - name: Grade the code TODO by TODO and the notebooks (writes tests/target/grade/results.json)
+                      run: mvn -B test -Pgrade || true
+                      timeout-minutes: %d
+                """.formatted(points(graded.stream().mapToDouble(t -> t.maxScore).sum()), JOB_MINUTES,
+                GRADING_MINUTES));
         List<String> ids = new ArrayList<>();
         for (TestResult t : graded) {
             String id = stepId(t);

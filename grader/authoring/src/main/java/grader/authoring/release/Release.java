@@ -1,8 +1,8 @@
 package grader.authoring.release;
 
+import grader.authoring.generate.ReleasedSkeleton;
 import grader.course.Course;
 import grader.course.Layout;
-import grader.report.Results;
 import grader.report.ResultsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * Writes the student copy of the homework ({@link StudentCopy}) with the course's student guide as its README —
  * no reference solution, no hidden tests, no instructor's tools. {@link #check} proves it: nothing of the
  * solution or the hidden suite is in the copy, every file in it is one the course declares student-facing
- * ({@code course.json}'s {@code release.holds}), and the copy builds from scratch and grades (every test present,
- * none passing).
+ * ({@code course.json}'s {@code release.holds}), and the copy builds from scratch and grades as the autograder
+ * does: planted work in progress earns its points and loses only the TODO that does not compile.
  */
 public final class Release {
     private Release() {
@@ -44,15 +44,29 @@ public final class Release {
         }
     }
 
-    /** Returns the problems found; empty when the release is sound. */
+    /**
+     * Returns the problems found; empty when the release is sound. It grades the release once, as a student
+     * would ({@code mvn test -Pgrade}), with work in progress planted in it ({@link PlantedWork}), then puts the
+     * skeleton back.
+     */
     public static List<String> check(Layout layout, Path dest) throws IOException, InterruptedException {
         List<String> problems = new ArrayList<>(leaks(layout, dest));
+        ReleasedSkeleton.compare(ReleasedSkeleton.read(dest.resolve("skeleton/src/main/java")),
+                dest.resolve(Layout.RELEASED_SKELETON)).forEach(d -> problems.add(Layout.RELEASED_SKELETON
+                        + " is not the release's skeleton: " + d));
         undeclared(dest, layout.course().releaseHolds())
                 .forEach(f -> problems.add("not declared student-facing (course.json release.holds): " + f));
         Path log = dest.resolveSibling(dest.getFileName() + "-check.log");
-        Process mvn = new ProcessBuilder("mvn", "-B", "-q", "test", "-Pgrade").directory(dest.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (mvn.waitFor() != 0) {
+        PlantedWork planted = PlantedWork.plant(layout, dest);
+        int status;
+        try {
+            Process mvn = new ProcessBuilder("mvn", "-B", "test", "-Pgrade").directory(dest.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            status = mvn.waitFor();
+        } finally {
+            planted.restore();
+        }
+        if (status != 0) {
             problems.add("the release does not build and grade: see " + log);
             return problems;
         }
@@ -61,13 +75,8 @@ public final class Release {
             problems.add("grading the release wrote no " + resultsFile);
             return problems;
         }
-        Results r = ResultsJson.read(resultsFile);
-        if (r.tests.isEmpty()) {
-            problems.add("the release's grading found no tests");
-        }
-        if (r.score != 0) {
-            problems.add("the release's skeleton scores " + r.score + ": it should score nothing");
-        }
+        PlantedWork.check(ResultsJson.read(resultsFile), Files.readString(log)).forEach(p -> problems.add(p
+                + " (see " + log + ")"));
         return problems;
     }
 

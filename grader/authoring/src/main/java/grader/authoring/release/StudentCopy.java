@@ -24,7 +24,7 @@ public final class StudentCopy {
     /** The parts a copy holds, relative to the homework's root. */
     static final List<String> PARTS = List.of(".gitignore", ".mvn", Course.FILE, "grader/runtime/pom.xml",
             "grader/runtime/src/main", "grader/kernel/pom.xml", "grader/kernel/src/main", "skeleton/pom.xml",
-            "skeleton/src", "tests/pom.xml", "tests/src");
+            "skeleton/src", Layout.RELEASED_SKELETON, "tests/pom.xml", "tests/src");
     /** The root pom's profile that adds the instructor's modules, between these two comment lines. */
     private static final Pattern INSTRUCTOR_PROFILE = Pattern.compile(
             "(?s)\\n[ \\t]*<!-- BEGIN INSTRUCTOR\\b.*?<!-- END INSTRUCTOR -->[ \\t]*(?=\\n)");

@@ -1,28 +1,18 @@
 package grader.authoring.verify;
 
-import grader.authoring.GradeProcess;
-import grader.authoring.release.StudentCopy;
 import grader.course.Layout;
 import grader.io.FileOps;
-import grader.io.Javac;
 import grader.report.Results;
-import grader.report.ResultsJson;
 import grader.report.TestResult;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -61,21 +51,7 @@ public final class Mistakes {
         }
         FileOps.deleteTree(work);
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
-        List<Future<Verdict>> futures = new ArrayList<>();
-        for (MistakeEntry e : entries) {
-            futures.add(pool.submit(() -> judge(layout, deps, e, work.resolve(e.name()))));
-        }
-        pool.shutdown();
-        List<Verdict> verdicts = new ArrayList<>();
-        for (Future<Verdict> f : futures) {
-            try {
-                verdicts.add(f.get());
-            } catch (java.util.concurrent.ExecutionException ex) {
-                throw new IllegalStateException("the catalogue run failed: " + ex.getCause(), ex.getCause());
-            }
-        }
-        pool.awaitTermination(1, TimeUnit.MINUTES);
+        List<Verdict> verdicts = Jobs.map(entries, jobs, e -> judge(layout, deps, e, work.resolve(e.name())));
         out.print(table(verdicts));
         long bad = verdicts.stream().filter(v -> !v.ok()).count();
         long mistakes = entries.stream().filter(e -> !e.alternative()).count();
@@ -94,29 +70,16 @@ public final class Mistakes {
                 return broken(e, "no reference file " + e.file(), t0);
             }
             String patched = e.apply(Files.readString(source, StandardCharsets.UTF_8));
-            Path classes = dir.resolve("classes");
-            StudentCopy.copyTree(layout.referenceClasses(), classes);
-            Path src = dir.resolve("src").resolve(e.file());
-            Files.createDirectories(src.getParent());
-            Files.writeString(src, patched, StandardCharsets.UTF_8);
-            Map<Path, List<String>> errors = Javac.compile(List.of(src), deps + File.pathSeparator + classes, classes);
-            if (!errors.isEmpty()) {
-                return broken(e, "the edited file does not compile: " + errors.values().iterator().next().get(0), t0);
-            }
-            Path out = dir.resolve("out");
-            List<String> args = new ArrayList<>(List.of("--submission", classes.toString(), "--out", out.toString(),
-                    "--problem", e.problem(), "--label", "catalogue: " + e.name(), "--jvm-arg",
-                    "-Djqwik.shrinking.default=OFF", "--no-notebooks"));
+            List<String> args = new ArrayList<>(List.of("--problem", e.problem(), "--label", "catalogue: " + e.name()));
             if (e.tests() != null) {
                 args.addAll(List.of("--test", e.tests()));
             }
-            Results graded;
-            try {
-                graded = GradeProcess.run(layout, args, dir.resolve("grading.log"), 20);
-            } catch (IllegalStateException ex) {
-                return broken(e, "grading failed; see " + dir.resolve("grading.log"), t0);
+            PatchedGrading.Outcome graded = PatchedGrading.grade(layout, deps, layout.referenceClasses(),
+                    Map.of(e.file(), patched), dir, args);
+            if (graded.failed()) {
+                return broken(e, graded.error(), t0);
             }
-            return verdict(e, graded, t0);
+            return verdict(e, graded.results(), t0);
         } catch (IOException | RuntimeException | InterruptedException ex) {
             return broken(e, String.valueOf(ex.getMessage()), t0);
         }

@@ -61,6 +61,20 @@ class SkeletonGeneratorTest {
     }
 
     @Test
+    void aRegionKeptIsTheSolutionWithoutItsMarkersAndTheOthersAreTodos() {
+        String two = REFERENCE.replace("return \"square\";", """
+                // BEGIN SOLUTION Problem 2.2 (Square.name)
+                        return "square";
+                        // END SOLUTION""");
+        String kept = SkeletonGenerator.strip("Square.java", two, label -> label.startsWith("Problem 2.1 "));
+        assertThat(kept).contains("        double y = x * x;\n        return y;\n    }")
+                .contains("// TODO Problem 2.2 (Square.name): your code here.")
+                .doesNotContain("BEGIN SOLUTION", "END SOLUTION", "TODO Problem 2.1", "return \"square\"");
+        assertThat(SkeletonGenerator.strip("Square.java", REFERENCE, label -> true))
+                .isEqualTo(REFERENCE.replaceAll("(?m)^\\s*// (BEGIN|END) SOLUTION.*\n", ""));
+    }
+
+    @Test
     void textOutsideRegionsIsUnchanged() {
         String noRegions = "package hw;\n\n  class A { int x = 1; }  \n\n// not a BEGIN SOLUTION marker\n";
         assertThat(SkeletonGenerator.strip("A.java", noRegions)).isEqualTo(noRegions);

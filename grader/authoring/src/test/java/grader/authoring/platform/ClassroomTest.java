@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The GitHub Classroom workflow: well-formed (the shape GitHub's autograding actions read: one command-grader step
@@ -70,8 +71,52 @@ class ClassroomTest {
             assertThat(yaml).contains("        " + id.toUpperCase() + "_RESULTS: \"${{steps." + id + ".outputs.result}}\"");
         }
         assertThat(yaml).contains("uses: classroom-resources/autograding-grading-reporter@v1")
-                .contains("run: mvn -B -q test -Pgrade || true").contains("java-version: '17'")
+                .contains("run: mvn -B test -Pgrade || true").contains("java-version: '17'")
                 .contains("\\\"quoted\\\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void parsedAsYamlItIsOneTimedJobWhoseStepsAreWorthTheKitsVisiblePoints() {
+        Results r = results();
+        Map<String, Object> workflow = new Yaml().load(Classroom.workflow(r));
+        Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs"))
+                .get("run-autograding-tests");
+        assertThat(job.get("timeout-minutes")).as("the job's time limit").isEqualTo(Classroom.JOB_MINUTES);
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
+        double points = 0;
+        List<String> graders = new ArrayList<>();
+        String reporterRunners = null;
+        for (Map<String, Object> step : steps) {
+            Map<String, Object> with = (Map<String, Object>) step.get("with");
+            if (String.valueOf(step.get("uses")).startsWith("classroom-resources/autograding-command-grader")) {
+                points += ((Number) with.get("max-score")).doubleValue();
+                graders.add((String) step.get("id"));
+            } else if (String.valueOf(step.get("uses")).startsWith("classroom-resources/autograding-grading-reporter")) {
+                reporterRunners = (String) with.get("runners");
+            }
+        }
+        double visible = r.tests.stream().filter(t -> "visible".equals(t.visibility)).mapToDouble(t -> t.maxScore)
+                .sum();
+        assertThat(points).as("the steps' points, against results.json's visible maximum").isEqualTo(visible);
+        assertThat(reporterRunners).isEqualTo(String.join(",", graders));
+        assertThat(steps).anySatisfy(step -> assertThat(String.valueOf(step.get("run")))
+                .isEqualTo("mvn -B test -Pgrade || true"));
+    }
+
+    /**
+     * action-validator (npm's {@code @action-validator/cli}, which .ci/run installs) checks the workflow against
+     * GitHub's schema for workflows.
+     */
+    @Test
+    void actionValidatorFindsNothingWrong() throws Exception {
+        Assumptions.assumeTrue(runs(List.of("action-validator", "--help"), dir) == 0, "action-validator is not"
+                + " installed here (npm install -g @action-validator/cli): the workflow was not linted");
+        Path file = Classroom.write(dir.resolve("release"), results());
+        Process p = new ProcessBuilder("action-validator", file.toString()).redirectErrorStream(true).start();
+        String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("action-validator on %s:%n%s", file, report).isZero();
     }
 
     @Test
