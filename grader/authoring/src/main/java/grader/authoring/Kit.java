@@ -100,12 +100,35 @@ public final class Kit implements Callable<Integer> {
                 + " (default: ${DEFAULT-VALUE}).")
         int jobs;
 
+        @Option(names = "--force", description = "Grade every submission again, changed or not (after fixing a test,"
+                + " say); by default only new and changed ones are graded.")
+        boolean force;
+
+        @Option(names = "--deadline", description = "Grade each git repository at its last commit at or before this"
+                + " date and time (2025-05-01T23:59, or with an offset: 2025-05-01T23:59+02:00).")
+        String deadline;
+
+        @Option(names = "--extensions", paramLabel = "CSV", description = "Per-student deadlines: rows of"
+                + " 'submission,deadline' (a date and time, or +2d, +36h of the class deadline).")
+        Path extensions;
+
+        @Option(names = "--zone", description = "The time zone of deadlines without an offset (default: this"
+                + " machine's).")
+        java.time.ZoneId zone;
+
         @Unmatched
         List<String> gradeOptions = new ArrayList<>();
 
         @Override
         public Integer call() throws InterruptedException {
-            Batch.run(kit.layout(), submissions, out, Math.max(1, jobs), gradeOptions, System.out);
+            if (extensions != null && deadline == null) {
+                throw new IllegalArgumentException("--extensions needs --deadline (the class deadline they extend)");
+            }
+            grader.authoring.batch.Deadlines deadlines = deadline == null ? null
+                    : grader.authoring.batch.Deadlines.parse(deadline, extensions,
+                            zone != null ? zone : java.time.ZoneId.systemDefault());
+            Batch.run(kit.layout(), submissions, out, new Batch.Options(Math.max(1, jobs), force, deadlines),
+                    gradeOptions, System.out);
             return 0;
         }
     }
