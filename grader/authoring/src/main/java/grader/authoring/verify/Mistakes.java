@@ -76,6 +76,8 @@ public final class Mistakes {
             }
         }
         pool.awaitTermination(1, TimeUnit.MINUTES);
+        // For the class report: which tests each entry fails (tests/target/mistakes-signatures.json).
+        CatalogueSignatures.update(layout, entries, work);
         out.print(table(verdicts));
         long bad = verdicts.stream().filter(v -> !v.ok()).count();
         long mistakes = entries.stream().filter(e -> !e.alternative()).count();

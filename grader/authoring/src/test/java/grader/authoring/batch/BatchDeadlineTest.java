@@ -3,16 +3,17 @@ package grader.authoring.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import grader.authoring.demo.GitHistory;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,16 +39,16 @@ class BatchDeadlineTest {
         hw = MiniHomework.under(root);
         submissions = root.resolve("submissions");
         // dora: broken an hour before, fixed ten minutes before, broken again an hour after the deadline.
-        Path dora = repository("dora");
+        GitHistory dora = repository("dora");
         commit(dora, "broken", DEADLINE.minusHours(1));
         doraInTime = commit(dora, "good", DEADLINE.minusMinutes(10));
         commit(dora, "renamed", DEADLINE.plusHours(1));
         // eve: broken in time, fixed 90 minutes late, within her two-hour extension.
-        Path eve = repository("eve");
+        GitHistory eve = repository("eve");
         commit(eve, "broken", DEADLINE.minusDays(1));
         eveLate = commit(eve, "good", DEADLINE.plusMinutes(90));
         // finn: nothing before the deadline.
-        Path finn = repository("finn");
+        GitHistory finn = repository("finn");
         commit(finn, "good", DEADLINE.plusSeconds(1));
         Path extensions = root.resolve("extensions.csv");
         Files.writeString(extensions, "submission,deadline\neve,+2h\n");
@@ -102,41 +103,19 @@ class BatchDeadlineTest {
                 deadlines))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evee");
     }
 
-    private static Path repository(String name) throws IOException, InterruptedException {
-        Path repo = submissions.resolve(name);
-        Files.createDirectories(repo);
-        git(repo, null, "init", "-q");
-        return repo;
+    private static GitHistory repository(String name) throws IOException, InterruptedException {
+        return GitHistory.init(submissions.resolve(name));
     }
 
-    /** Replaces the repository's files with a minihw submission and commits them at {@code when}; the commit. */
-    private static String commit(Path repo, String submission, OffsetDateTime when)
+    /** Commits a minihw submission's files as the whole work tree, at {@code when}; the commit. */
+    private static String commit(GitHistory repo, String submission, OffsetDateTime when)
             throws IOException, InterruptedException {
-        for (String f : List.of("Calc.java", "Greeter.java")) {
-            Files.deleteIfExists(repo.resolve(f));
-        }
-        try (var files = Files.walk(hw.resources.resolve("submissions").resolve(submission))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, repo.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> files = new TreeMap<>();
+        try (var all = Files.walk(hw.resources.resolve("submissions").resolve(submission))) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f));
             }
         }
-        git(repo, when, "add", "-A");
-        git(repo, when, "-c", "user.name=Student", "-c", "user.email=student@example.org", "commit", "-q", "-m",
-                submission);
-        return git(repo, null, "rev-parse", "HEAD").strip();
-    }
-
-    private static String git(Path repo, OffsetDateTime when, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        if (when != null) {
-            pb.environment().put("GIT_COMMITTER_DATE", when.toString());
-            pb.environment().put("GIT_AUTHOR_DATE", when.toString());
-        }
-        Process p = pb.start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("git %s: %s", args, text).isZero();
-        return text;
+        return repo.commit(files, when, submission);
     }
 }
