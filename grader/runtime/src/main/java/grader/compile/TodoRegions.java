@@ -57,18 +57,12 @@ public final class TodoRegions {
      */
     public static String method(String source, String header) {
         List<JavaBlocks.Member> members = JavaBlocks.members(source);
-        if (members == null) {
+        List<JavaBlocks.Member> named = members == null ? List.of()
+                : members.stream().filter(m -> m.header().equals(header)).toList();
+        if (named.size() != 1) {
             return null;
         }
-        JavaBlocks.Member found = null;
-        for (JavaBlocks.Member m : members) {
-            if (m.header().equals(header)) {
-                if (found != null) {
-                    return null;
-                }
-                found = m;
-            }
-        }
-        return found == null ? null : header + " " + source.substring(found.open(), found.close() + 1);
+        JavaBlocks.Member m = named.get(0);
+        return header + " " + source.substring(m.open(), m.close() + 1);
     }
 }

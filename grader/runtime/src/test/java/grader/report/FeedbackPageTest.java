@@ -2,43 +2,27 @@ package grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.google.gson.Gson;
 import org.junit.jupiter.api.Test;
 
 /** The student's page: every visible test with its message and re-run command, hidden tests withheld. */
 class FeedbackPageTest {
-    private static TestResult test(String number, String name, double score, double max, String visibility,
-            String output, String rerun) {
-        TestResult t = new TestResult();
-        t.number = number;
-        t.name = name;
-        t.score = score;
-        t.maxScore = max;
-        t.status = score == max ? "passed" : "failed";
-        t.visibility = visibility;
-        t.output = rerun == null ? output : output + "\nre-run just this test: " + rerun;
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("problem", Integer.parseInt(number.substring(0, number.indexOf('.'))));
-        extra.put("problem_title", number.startsWith("1") ? "Tensors" : "Secrets");
-        if (rerun != null) {
-            extra.put("rerun", rerun);
-        }
-        t.extraData = extra;
-        return t;
-    }
-
+    /** Two visible tests of Problem 1 (one failed, with a re-run command) and a hidden one of Problem 2. */
     private static Results results() {
-        Results r = new Results();
-        r.tests.addAll(List.of(
-                test("1.1.1", "pow: forward", 2, 2, "visible", "", null),
-                test("1.1.2", "pow: backward <grad>", 0, 3, "visible", "expected 2.0 but was <b>4.0</b>",
-                        "mvn test -Pgrade -Dgrade.test=hw.tensor.PowTest#gradient"),
-                test("2.1.1", "SecretNameOfAHiddenTest", 0, 5, "hidden", "secret message 42", null)));
-        r.score = 2;
-        r.output = "Problem   Title\n1 Tensors 2 / 5";
-        return r;
+        String json = """
+                {"score": 2, "output": "Problem   Title\\n1 Tensors 2 / 5", "tests": [
+                  {"number": "1.1.1", "name": "pow: forward", "score": 2, "max_score": 2, "status": "passed",
+                   "output": "", "visibility": "visible",
+                   "extra_data": {"problem": 1, "problem_title": "Tensors"}},
+                  {"number": "1.1.2", "name": "pow: backward <grad>", "score": 0, "max_score": 3, "status": "failed",
+                   "output": "expected 2.0 but was <b>4.0</b>\\nre-run just this test: RERUN",
+                   "visibility": "visible",
+                   "extra_data": {"problem": 1, "problem_title": "Tensors", "rerun": "RERUN"}},
+                  {"number": "2.1.1", "name": "SecretNameOfAHiddenTest", "score": 0, "max_score": 5,
+                   "status": "failed", "output": "secret message 42", "visibility": "hidden",
+                   "extra_data": {"problem": 2, "problem_title": "Secrets"}}]}
+                """.replace("RERUN", "mvn test -Pgrade -Dgrade.test=hw.tensor.PowTest#gradient");
+        return new Gson().fromJson(json, Results.class);
     }
 
     @Test

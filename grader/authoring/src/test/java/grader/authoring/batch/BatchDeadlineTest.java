@@ -28,8 +28,6 @@ class BatchDeadlineTest {
     @TempDir
     static Path root;
     static MiniHomework hw;
-    static Path submissions;
-    static Path out;
     static String console;
     static String doraInTime;
     static String eveLate;
@@ -37,7 +35,6 @@ class BatchDeadlineTest {
     @BeforeAll
     static void gradeAtTheDeadline() throws Exception {
         hw = MiniHomework.under(root);
-        submissions = root.resolve("submissions");
         // dora: broken an hour before, fixed ten minutes before, broken again an hour after the deadline.
         GitHistory dora = repository("dora");
         commit(dora, "broken", DEADLINE.minusHours(1));
@@ -52,19 +49,18 @@ class BatchDeadlineTest {
         commit(finn, "good", DEADLINE.plusSeconds(1));
         Path extensions = root.resolve("extensions.csv");
         Files.writeString(extensions, "submission,deadline\neve,+2h\n");
-        out = root.resolve("out");
-        console = hw.batch(submissions, out, new Batch.Options(2, false,
+        console = hw.batch(hw.out, new Batch.Options(2, false,
                 Deadlines.parse("2025-05-01T23:59+02:00", extensions, ZoneOffset.UTC)));
     }
 
     @Test
     void eachRepositoryIsGradedAtItsLastCommitInTime() {
-        Results dora = ResultsJson.read(out.resolve("dora/results.json"));
+        Results dora = ResultsJson.read(hw.out.resolve("dora/results.json"));
         assertThat(dora.score).isEqualTo(3.0);
         assertThat(dora.extraData).containsEntry("commit", doraInTime).containsEntry("deadline",
                 "2025-05-01T23:59+02:00");
         assertThat(dora.output).startsWith("dora at commit " + doraInTime.substring(0, 10));
-        Results eve = ResultsJson.read(out.resolve("eve/results.json"));
+        Results eve = ResultsJson.read(hw.out.resolve("eve/results.json"));
         assertThat(eve.score).isEqualTo(3.0);
         assertThat(eve.extraData).containsEntry("commit", eveLate).containsEntry("deadline",
                 "2025-05-02T01:59+02:00");
@@ -72,7 +68,7 @@ class BatchDeadlineTest {
 
     @Test
     void theGradebookRecordsTheCommitAndARepositoryWithNoneInTimeSaysSo() throws IOException {
-        List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
+        List<String> rows = Files.readAllLines(hw.out.resolve("gradebook.csv"));
         assertThat(rows.get(0)).isEqualTo("submission,total,max,problem 1,problem 2,commit,note");
         assertThat(rows).contains("dora,3,3,2,1," + doraInTime + ",", "eve,3,3,2,1," + eveLate + ",");
         assertThat(rows).anyMatch(r -> r.startsWith("finn,0,0,") && r.contains(
@@ -81,13 +77,13 @@ class BatchDeadlineTest {
 
     @Test
     void theSameDeadlineAgainGradesNothingAndALaterOneRegradesWhatMoved() throws Exception {
-        String again = hw.batch(submissions, root.resolve("out-again"), new Batch.Options(1, false,
+        String again = hw.batch(root.resolve("out-again"), new Batch.Options(1, false,
                 Deadlines.parse("2025-05-01T23:59+02:00", null, ZoneOffset.UTC)));
         assertThat(again).contains("3 to grade");
-        String same = hw.batch(submissions, root.resolve("out-again"), new Batch.Options(1, false,
+        String same = hw.batch(root.resolve("out-again"), new Batch.Options(1, false,
                 Deadlines.parse("2025-05-01T23:59+02:00", null, ZoneOffset.UTC)));
         assertThat(same).contains("3 already graded, 0 to grade");
-        String later = hw.batch(submissions, root.resolve("out-again"), new Batch.Options(1, false,
+        String later = hw.batch(root.resolve("out-again"), new Batch.Options(1, false,
                 Deadlines.parse("2025-05-02T01:00+02:00", null, ZoneOffset.UTC)));
         // dora's last commit is now the broken one (an hour late), finn's the good one; eve's did not move.
         assertThat(later).contains("1 already graded, 2 to grade").contains("dora: 3 → 2 (-1)")
@@ -99,12 +95,12 @@ class BatchDeadlineTest {
         Path typo = root.resolve("typo.csv");
         Files.writeString(typo, "evee,+1d\n");
         Deadlines deadlines = Deadlines.parse("2025-05-01T23:59", typo, ZoneOffset.UTC);
-        assertThatThrownBy(() -> hw.batch(submissions, root.resolve("out-typo"), new Batch.Options(1, false,
+        assertThatThrownBy(() -> hw.batch(root.resolve("out-typo"), new Batch.Options(1, false,
                 deadlines))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evee");
     }
 
     private static GitHistory repository(String name) throws IOException, InterruptedException {
-        return GitHistory.init(submissions.resolve(name));
+        return GitHistory.init(hw.submissions.resolve(name));
     }
 
     /** Commits a minihw submission's files as the whole work tree, at {@code when}; the commit. */

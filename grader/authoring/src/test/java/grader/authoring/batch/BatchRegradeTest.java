@@ -24,18 +24,14 @@ class BatchRegradeTest {
     @TempDir
     static Path root;
     static MiniHomework hw;
-    static Path submissions;
-    static Path out;
 
     @BeforeAll
     static void gradeOnce() throws Exception {
         hw = MiniHomework.under(root);
-        submissions = root.resolve("submissions");
-        hw.submission("good", submissions.resolve("alice"));
-        hw.submission("broken", submissions.resolve("bob"));
-        MiniHomework.zip(hw.resources.resolve("submissions/good"), submissions.resolve("carol.zip"));
-        out = root.resolve("out");
-        String first = hw.batch(submissions, out, Batch.Options.jobs(2));
+        hw.submission("good", hw.submissions.resolve("alice"));
+        hw.submission("broken", hw.submissions.resolve("bob"));
+        MiniHomework.zip(hw.resources.resolve("submissions/good"), hw.submissions.resolve("carol.zip"));
+        String first = hw.batch(hw.out, Batch.Options.jobs(2));
         assertThat(first).contains("3 submissions, 0 already graded, 3 to grade");
     }
 
@@ -43,59 +39,59 @@ class BatchRegradeTest {
     @Order(1)
     void everyResultsFileHasAFeedbackPageBesideIt() throws Exception {
         for (String s : List.of("alice", "bob", "carol")) {
-            String page = Files.readString(out.resolve(s).resolve(FeedbackPage.FILE));
+            String page = Files.readString(hw.out.resolve(s).resolve(FeedbackPage.FILE));
             assertThat(page).contains("<h1>Feedback: " + s + "</h1>");
         }
-        assertThat(Files.readString(out.resolve("bob").resolve(FeedbackPage.FILE)))
+        assertThat(Files.readString(hw.out.resolve("bob").resolve(FeedbackPage.FILE)))
                 .contains("your Calc.java does not compile");
     }
 
     @Test
     @Order(2)
     void anUnchangedBatchGradesNothingEvenWhenAZipIsMadeAgain() throws Exception {
-        Files.delete(submissions.resolve("carol.zip"));
-        MiniHomework.zip(hw.resources.resolve("submissions/good"), submissions.resolve("carol.zip"));
-        assertThat(hw.batch(submissions, out, Batch.Options.jobs(2))).contains("3 already graded, 0 to grade");
+        Files.delete(hw.submissions.resolve("carol.zip"));
+        MiniHomework.zip(hw.resources.resolve("submissions/good"), hw.submissions.resolve("carol.zip"));
+        assertThat(hw.batch(hw.out, Batch.Options.jobs(2))).contains("3 already graded, 0 to grade");
     }
 
     @Test
     @Order(3)
     void aChangedSubmissionIsGradedAgainAndTheRegradeSaysWhatChanged() throws Exception {
-        Path calc = submissions.resolve("bob/Calc.java");
+        Path calc = hw.submissions.resolve("bob/Calc.java");
         Files.writeString(calc, Files.readString(calc).replace("return a + b\n", "return a + b;\n"));
-        String console = hw.batch(submissions, out, Batch.Options.jobs(2));
+        String console = hw.batch(hw.out, Batch.Options.jobs(2));
         assertThat(console).contains("2 already graded, 1 to grade")
                 .contains("bob: 1 → 3 (+2); 1 test changed: 1.0.1 0→2");
         List<String> rows = Files.readAllLines(onlyRegradeFile());
         assertThat(rows).containsExactly("submission,old score,new score,change,old max,new max,tests changed,why",
                 "bob,1,3,+2,3,3,1.0.1 0→2,files changed");
-        assertThat(ResultsJson.read(out.resolve("bob").resolve(Batch.PREVIOUS)).score).isEqualTo(1.0);
-        assertThat(Files.readAllLines(out.resolve("gradebook.csv"))).contains("bob,3,3,2,1,");
+        assertThat(ResultsJson.read(hw.out.resolve("bob").resolve(Batch.PREVIOUS)).score).isEqualTo(1.0);
+        assertThat(Files.readAllLines(hw.out.resolve("gradebook.csv"))).contains("bob,3,3,2,1,");
     }
 
     @Test
     @Order(4)
     void aRegradeStoppedHalfwayKeepsTheOldRowAndIsFinishedNextTime() throws Exception {
         // As after kill -9 in the middle of alice's regrade: her results set aside, her marker gone.
-        Path alice = out.resolve("alice");
+        Path alice = hw.out.resolve("alice");
         Files.copy(alice.resolve("results.json"), alice.resolve(Batch.PREVIOUS),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.delete(alice.resolve(Batch.MARKER));
-        Batch.writeGradebook(out);
-        assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
+        Batch.writeGradebook(hw.out);
+        assertThat(Files.readAllLines(hw.out.resolve("gradebook.csv")))
                 .contains("alice,3,3,2,1,regrade not finished: the previous grade");
-        String console = hw.batch(submissions, out, Batch.Options.jobs(1));
+        String console = hw.batch(hw.out, Batch.Options.jobs(1));
         assertThat(console).contains("2 already graded, 1 to grade").contains("alice: 3 → 3 (±0); no test changed");
-        assertThat(Files.readAllLines(out.resolve("gradebook.csv"))).contains("alice,3,3,2,1,");
+        assertThat(Files.readAllLines(hw.out.resolve("gradebook.csv"))).contains("alice,3,3,2,1,");
     }
 
     @Test
     @Order(5)
     void forceGradesEverySubmissionAgain() throws Exception {
-        String console = hw.batch(submissions, out, new Batch.Options(2, true, null));
+        String console = hw.batch(hw.out, new Batch.Options(2, true, null));
         assertThat(console).contains("0 already graded, 3 to grade").contains("regraded 3");
         Path latest;
-        try (Stream<Path> files = Files.list(out.resolve("regrades"))) {
+        try (Stream<Path> files = Files.list(hw.out.resolve("regrades"))) {
             latest = files.sorted().reduce((a, b) -> b).orElseThrow();
         }
         assertThat(Files.readAllLines(latest)).hasSize(4).allMatch(r -> r.startsWith("submission") || r.endsWith(
@@ -103,7 +99,7 @@ class BatchRegradeTest {
     }
 
     private static Path onlyRegradeFile() throws Exception {
-        try (Stream<Path> files = Files.list(out.resolve("regrades"))) {
+        try (Stream<Path> files = Files.list(hw.out.resolve("regrades"))) {
             List<Path> all = files.toList();
             assertThat(all).hasSize(1);
             return all.get(0);

@@ -27,10 +27,15 @@ import javax.tools.ToolProvider;
 final class MiniHomework {
     final Layout layout;
     final Path resources;
+    /** Where a test puts its submissions, and where its batch writes. */
+    final Path submissions;
+    final Path out;
 
-    private MiniHomework(Layout layout, Path resources) {
+    private MiniHomework(Layout layout, Path resources, Path root) {
         this.layout = layout;
         this.resources = resources;
+        this.submissions = root.resolve("submissions");
+        this.out = root.resolve("out");
     }
 
     /** Compiles the skeleton and the tests under {@code root}/hw. */
@@ -50,7 +55,7 @@ final class MiniHomework {
         Path testClasses = root.resolve("hw/tests/target/test-classes");
         javac(resources.resolve("tests"), classpath + java.io.File.pathSeparator + skeletonClasses, testClasses);
         Files.writeString(root.resolve("hw/tests/target/grade-classpath.txt"), classpath);
-        return new MiniHomework(new Layout(root.resolve("hw")), resources);
+        return new MiniHomework(new Layout(root.resolve("hw")), resources, root);
     }
 
     /** Copies the named submission (a folder of minihw/submissions) to {@code to}. */
@@ -59,8 +64,8 @@ final class MiniHomework {
         return to;
     }
 
-    /** Runs a batch and returns what it printed. */
-    String batch(Path submissions, Path out, Batch.Options options) throws InterruptedException {
+    /** Runs a batch of {@link #submissions} into {@code out} and returns what it printed. */
+    String batch(Path out, Batch.Options options) throws InterruptedException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Batch.run(layout, submissions, out, options, List.of("--time-limit", "60"),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));

@@ -41,10 +41,10 @@ class SolutionRegionsTest {
     void keepsTheTodoMethodsAndLeavesTheProvidedCodeOut() throws IOException {
         Path student = dir.resolve("student/any/folder");
         Files.createDirectories(student);
-        Files.writeString(student.resolve("Calc.java"), SKELETON.replace("""
-                        // TODO Problem 1.1 (Calc.add): your code here.
-                        throw new UnsupportedOperationException("not implemented yet: Problem 1.1 (Calc.add)");""",
-                "        int sum = a;\n        sum += b;\n        return sum;"));
+        String todo = SKELETON.substring(SKELETON.indexOf("// TODO"), SKELETON.indexOf(");", SKELETON.indexOf("throw"))
+                + 2);
+        Files.writeString(student.resolve("Calc.java"), SKELETON.replace(todo, "int sum = a;\n        sum += b;\n"
+                + "        return sum;"));
         assertThat(regions().writeSubmission(dir.resolve("student"), dir.resolve("out"))).isEqualTo(1);
         String kept = Files.readString(dir.resolve("out/mini/Calc.java"));
         assertThat(kept).startsWith("class Calc {\npublic int add(int a, int b) {").contains("sum += b;")
