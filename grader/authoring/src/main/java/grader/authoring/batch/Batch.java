@@ -93,11 +93,18 @@ public final class Batch {
         List<Job> todo = new ArrayList<>();
         int already = 0;
         for (Path s : all) {
-            Job job = plan(s, out.resolve(name(s)), options, console);
+            Job job = plan(s, out.resolve(name(s)), options);
             if (job == null) {
                 already++;
             } else {
                 todo.add(job);
+            }
+        }
+        if (options.deadlines() != null) {
+            long plain = all.stream().filter(s -> !GitSubmission.isRepository(s)).count();
+            if (plain > 0) {
+                console.printf(Locale.ROOT, "batch: %d of %d submissions are not git repositories: graded as they"
+                        + " are (the deadline applies to repositories)%n", plain, all.size());
             }
         }
         int jobs = Math.max(1, options.jobs());
@@ -153,7 +160,7 @@ public final class Batch {
      * What grading a submission takes now, or null when it is graded already and unchanged. A repository at a
      * deadline is identified by the commit that will be graded.
      */
-    private static Job plan(Path s, Path dir, Options options, PrintStream console) {
+    private static Job plan(Path s, Path dir, Options options) {
         String name = name(s);
         GitSubmission.Commit commit = null;
         String deadline = null;
@@ -175,10 +182,6 @@ public final class Batch {
             }
             hash = commit != null ? "commit " + commit.sha() : "no commit by " + deadline;
         } else {
-            if (options.deadlines() != null) {
-                console.println("  " + name + ": not a git repository, graded as it is (the deadline applies to"
-                        + " repositories)");
-            }
             try {
                 hash = SubmissionHash.of(s);
             } catch (RuntimeException e) {
@@ -187,7 +190,9 @@ public final class Batch {
         }
         Marker marker = readMarker(dir);
         List<String> reasons = new ArrayList<>();
-        if (marker != null) {
+        if (marker == null && Files.exists(dir.resolve(PREVIOUS))) {
+            reasons.add("a stopped regrade, finished");
+        } else if (marker != null) {
             if (options.force()) {
                 reasons.add("--force");
             } else if (hash.equals(marker.hash())) {

@@ -82,6 +82,7 @@ class BatchRegradeTest {
                 .contains("alice,3,3,2,1,regrade not finished: the previous grade");
         String console = hw.batch(hw.out, Batch.Options.jobs(1));
         assertThat(console).contains("2 already graded, 1 to grade").contains("alice: 3 → 3 (±0); no test changed");
+        assertThat(lastRegradeFile()).content().contains("alice,3,3,±0,3,3,,a stopped regrade, finished");
         assertThat(Files.readAllLines(hw.out.resolve("gradebook.csv"))).contains("alice,3,3,2,1,");
     }
 
@@ -90,12 +91,14 @@ class BatchRegradeTest {
     void forceGradesEverySubmissionAgain() throws Exception {
         String console = hw.batch(hw.out, new Batch.Options(2, true, null));
         assertThat(console).contains("0 already graded, 3 to grade").contains("regraded 3");
-        Path latest;
-        try (Stream<Path> files = Files.list(hw.out.resolve("regrades"))) {
-            latest = files.sorted().reduce((a, b) -> b).orElseThrow();
-        }
-        assertThat(Files.readAllLines(latest)).hasSize(4).allMatch(r -> r.startsWith("submission") || r.endsWith(
+        assertThat(Files.readAllLines(lastRegradeFile())).hasSize(4).allMatch(r -> r.startsWith("submission") || r.endsWith(
                 ",--force"));
+    }
+
+    private static Path lastRegradeFile() throws Exception {
+        try (Stream<Path> files = Files.list(hw.out.resolve("regrades"))) {
+            return files.sorted().reduce((a, b) -> b).orElseThrow();
+        }
     }
 
     private static Path onlyRegradeFile() throws Exception {
