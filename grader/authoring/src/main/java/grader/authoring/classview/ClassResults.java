@@ -16,14 +16,17 @@ import java.util.stream.Stream;
  * A class's results, read from a folder: {@code batch}'s output ({@code NAME/results.json}), any folder of
  * submissions each with a results.json (as Gradescope's export lays them out), or results files side by side
  * ({@code NAME.json}). A submission is named by its folder (or file) relative to the folder read. Scratch folders
- * ({@code work/}) and the results a regrade replaced are skipped; a file that is not a results.json is listed as
- * unreadable, never fatal.
+ * ({@code work/}) are skipped. In batch's output a submission still being graded counts with the results its regrade
+ * set aside, or as not finished; a file that is not a results.json is listed as unreadable, never fatal.
  *
  * @param submissions each submission's results, by name
  * @param unreadable  files that could not be read, with why
  */
 public record ClassResults(Map<String, Results> submissions, Map<String, String> unreadable) {
     private static final int DEPTH = 4;
+    /** What batch writes beside a finished submission's results, and the results a regrade set aside. */
+    private static final String MARKER = ".graded";
+    private static final String PREVIOUS = "previous-results.json";
 
     public static ClassResults read(Path folder) {
         if (!Files.isDirectory(folder)) {
@@ -37,10 +40,20 @@ public record ClassResults(Map<String, Results> submissions, Map<String, String>
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
         }
+        // batch's output marks each finished submission; there, an unmarked one is still being graded.
+        boolean batch = files.stream().anyMatch(f -> Files.exists(f.resolveSibling(MARKER)));
         for (Path f : files) {
             String name = nameOf(folder, f);
+            Path source = f;
+            if (batch && !Files.exists(f.resolveSibling(MARKER))) {
+                source = f.resolveSibling(PREVIOUS);
+                if (!Files.isRegularFile(source)) {
+                    unreadable.put(name, "its grading has not finished (run the batch again)");
+                    continue;
+                }
+            }
             try {
-                found.put(name, ResultsJson.read(f));
+                found.put(name, ResultsJson.read(source));
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 unreadable.put(name, e.getMessage());
             }

@@ -45,6 +45,7 @@ final class ReportPage {
         view.put("testChart", ReportCharts.failureRates(failing.subList(0, Math.min(CHART_TESTS, failing.size())),
                 1100, 300));
         List<Map<String, Object>> misconceptions = new ArrayList<>();
+        List<Map<String, Object>> consistentOnly = new ArrayList<>();
         for (Misconceptions.Match m : analysis.misconceptions()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("exactCount", m.exact().size());
@@ -54,10 +55,12 @@ final class ReportPage {
             row.put("exactNames", m.exact().isEmpty() ? "none exactly" : String.join(", ", m.exact()));
             row.put("partialNames", m.partial().isEmpty() ? null : String.join(", ", m.partial()));
             row.put("tests", String.join(" ", m.failedNumbers()));
-            misconceptions.add(row);
+            (m.exact().isEmpty() ? consistentOnly : misconceptions).add(row);
         }
         view.put("misconceptions", misconceptions);
-        view.put("hasMisconceptions", !misconceptions.isEmpty());
+        view.put("consistentOnly", consistentOnly);
+        view.put("consistentCount", consistentOnly.isEmpty() ? null : consistentOnly.size());
+        view.put("hasMisconceptions", !misconceptions.isEmpty() || !consistentOnly.isEmpty());
         view.put("noMisconceptions", signatureNote != null ? "No catalogue signatures to compare with."
                 : "No student's failures match a known mistake of the catalogue.");
         view.put("bins", ClassAnalysis.BINS);

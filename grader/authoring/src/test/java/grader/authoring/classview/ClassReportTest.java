@@ -154,6 +154,20 @@ class ClassReportTest {
     }
 
     @Test
+    void inBatchOutputASubmissionStillBeingGradedCountsWithItsPreviousResultsOrNotAtAll() throws IOException {
+        Path batch = dir.resolve("batch");
+        write(batch, "done", Map.of(T4, "wrong"));
+        Files.writeString(batch.resolve("done/.graded"), "{}");
+        write(batch, "regrading", Map.of());
+        Files.copy(batch.resolve("done/results.json"), batch.resolve("regrading/previous-results.json"));
+        write(batch, "first-time", Map.of(T1, "not run: the grading run ended before this test was reached"));
+        ClassResults read = ClassResults.read(batch);
+        assertThat(read.submissions()).containsOnlyKeys("done", "regrading");
+        assertThat(read.submissions().get("regrading").score).isEqualTo(6.0);
+        assertThat(read.unreadable()).containsOnlyKeys("first-time");
+    }
+
+    @Test
     void withoutSignaturesTheReportSaysHowToGetThem() throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ClassReport.run(new Layout(dir), dir.resolve("graded"), dir.resolve("bare"), dir.resolve("none.json"),
