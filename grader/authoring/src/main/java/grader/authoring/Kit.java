@@ -104,12 +104,35 @@ public final class Kit implements Callable<Integer> {
                 + " (default: ${DEFAULT-VALUE}).")
         int jobs;
 
+        @Option(names = "--force", description = "Grade every submission again, changed or not (after fixing a test,"
+                + " say); by default only new and changed ones are graded.")
+        boolean force;
+
+        @Option(names = "--deadline", description = "Grade each git repository at its last commit at or before this"
+                + " date and time (2025-05-01T23:59, or with an offset: 2025-05-01T23:59+02:00).")
+        String deadline;
+
+        @Option(names = "--extensions", paramLabel = "CSV", description = "Per-student deadlines: rows of"
+                + " 'submission,deadline' (a date and time, or +2d, +36h of the class deadline).")
+        Path extensions;
+
+        @Option(names = "--zone", description = "The time zone of deadlines without an offset (default: this"
+                + " machine's).")
+        java.time.ZoneId zone;
+
         @Unmatched
         List<String> gradeOptions = new ArrayList<>();
 
         @Override
         public Integer call() throws InterruptedException {
-            Batch.run(kit.layout(), submissions, out, Math.max(1, jobs), gradeOptions, System.out);
+            if (extensions != null && deadline == null) {
+                throw new IllegalArgumentException("--extensions needs --deadline (the class deadline they extend)");
+            }
+            grader.authoring.batch.Deadlines deadlines = deadline == null ? null
+                    : grader.authoring.batch.Deadlines.parse(deadline, extensions,
+                            zone != null ? zone : java.time.ZoneId.systemDefault());
+            Batch.run(kit.layout(), submissions, out, new Batch.Options(Math.max(1, jobs), force, deadlines),
+                    gradeOptions, System.out);
             return 0;
         }
     }
@@ -276,6 +299,48 @@ public final class Kit implements Callable<Integer> {
         Layout layout = layout();
         return NotebookCheck.run(layout, cellTimeout, walkthroughsOnly, layout.target().resolve("notebook-check"),
                 System.out);
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"The class view of a folder of results (batch's output, or any folder of results.json):"
+                + " score distributions, failure rates, grouped messages, likely misconceptions; report.html and CSVs."})
+    int report(@Parameters(paramLabel = "RESULTS", description = "A folder of results (batch's --out).") Path results,
+            @Option(names = "--out", description = "Where the report goes (default: RESULTS).") Path out,
+            @Option(names = "--signatures", description = "The catalogue's signatures (default: what grader/kit"
+                    + " mistakes last recorded).") Path signatures) {
+        Layout layout = layout();
+        grader.authoring.classview.ClassReport.run(layout, results, out != null ? out : results,
+                signatures != null ? signatures : grader.authoring.verify.CatalogueSignatures.file(layout), System.out);
+        return 0;
+    }
+
+    @Command(name = "similarity", mixinStandardHelpOptions = true,
+            description = {"Compare the students' solutions (their TODO methods only, the skeleton as base code) with"
+                + " JPlag, in a Java 21+ JVM found on this machine; write JPlag's report and the most similar pairs."})
+    int similarity(@Parameters(paramLabel = "SUBMISSIONS", description = "A folder of submissions, as batch takes.")
+            Path submissions,
+            @Option(names = "--out", required = true, description = "Where the report and the pair lists go.") Path out,
+            @Option(names = "--threshold", defaultValue = "0.5", description = "List pairs at least this similar, 0–1"
+                    + " (default: ${DEFAULT-VALUE}).") double threshold,
+            @Option(names = "--min-tokens", defaultValue = "9", description = "JPlag's shortest match, in tokens"
+                    + " (default: ${DEFAULT-VALUE}, JPlag's for Java).") int minTokens,
+            @Option(names = "--java", paramLabel = "JDK", description = "A JDK 21+ to run JPlag (default: JAVA_HOME or"
+                    + " one found on this machine).") Path java) throws IOException, InterruptedException {
+        grader.authoring.similarity.Similarity.run(layout(), submissions, out, threshold, minTokens, java, System.out);
+        return 0;
+    }
+
+    @Command(name = "demo-class", mixinStandardHelpOptions = true,
+            description = {"The class view end to end on a made-up class of 34 built from the catalogue: batch (with a"
+                + " deadline), report checked against what each student was given, a regrade, similarity.",
+                "Grades the real homework: about 15 minutes on 2 cores."})
+    int demoClass(@Option(names = "--out", required = true, description = "Where the class and every output go.")
+            Path out,
+            @Option(names = "--jobs", defaultValue = "2", description = "Submissions graded side by side (default:"
+                    + " ${DEFAULT-VALUE}).") int jobs,
+            @Option(names = "--seed", defaultValue = "23", description = "Which made-up class (default:"
+                    + " ${DEFAULT-VALUE}).") long seed) throws IOException, InterruptedException {
+        return grader.authoring.demo.DemoClass.run(layout(), out, Math.max(1, jobs), seed, System.out);
     }
 
     @Command(name = "kernel", mixinStandardHelpOptions = true,

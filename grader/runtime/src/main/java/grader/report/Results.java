@@ -19,6 +19,12 @@ public final class Results {
     public List<TestResult> tests = new ArrayList<>();
     /** Gradescope's leaderboard entries ({@code name}, {@code value}, {@code order}); null (left out) unless asked. */
     public List<java.util.Map<String, Object>> leaderboard;
+    /**
+     * Gradescope's optional top-level extra data (stored, never shown): what makes a regrade reproducible — the
+     * grader's version and fingerprint, the tests' fingerprint — and, from a batch, the commit graded.
+     */
+    @SerializedName("extra_data")
+    public java.util.Map<String, Object> extraData;
 
     /** The most the tests can earn. */
     public double maxScore() {

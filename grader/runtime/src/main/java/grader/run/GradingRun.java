@@ -5,6 +5,7 @@ import grader.compile.Submission;
 import grader.course.Course;
 import grader.io.FileOps;
 import grader.notebook.NotebookGrading;
+import grader.report.FeedbackPage;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import grader.report.ScoreTable;
@@ -157,7 +158,9 @@ public final class GradingRun {
                     s.limits().jvmArgs(), work) : "";
             results.output = (s.label() == null ? "" : s.label() + "\n\n") + compiled.summary()
                     + ScoreTable.render(results, true, "more in test %s's own output") + board;
+            Reproducibility.record(results, roots, loader);
             ResultsJson.write(file, results);
+            writeFeedbackPage(file, results, s.label(), console);
             console.println();
             console.println("=".repeat(80));
             if (s.label() != null) {
@@ -197,8 +200,18 @@ public final class GradingRun {
         Results r = new Results();
         r.output = why;
         ResultsJson.write(file, r);
+        writeFeedbackPage(file, r, null, console);
         console.println(why);
         return r;
+    }
+
+    /** The student's page beside results.json; results.json is already safe, so a failure here only warns. */
+    private static void writeFeedbackPage(Path file, Results results, String label, PrintStream console) {
+        try {
+            FeedbackPage.writeBeside(file, results, label);
+        } catch (RuntimeException e) {
+            console.println("warning: no feedback page was written: " + e.getMessage());
+        }
     }
 
     private static List<Path> concat(List<Path> a, List<Path> b) {

@@ -88,7 +88,8 @@ class ResultsFormatTest {
     @Test
     void noTemporaryFileIsLeftBehind() throws Exception {
         try (var files = java.nio.file.Files.list(run.out())) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("results.json", "work");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("results.json",
+                    grader.report.FeedbackPage.FILE, "work");
         }
     }
 }

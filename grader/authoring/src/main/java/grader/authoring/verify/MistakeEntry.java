@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * indented by four spaces. {@code find} is matched with any run of white space standing for any other, and must
  * occur exactly once in the file. {@code tests: AdamTest} (optional) grades only that test class.
  */
-record MistakeEntry(String name, boolean alternative, String problem, String file, String misconception,
+public record MistakeEntry(String name, boolean alternative, String problem, String file, String misconception,
         String symptom, String tests, List<String[]> edits) {
     private static final Pattern KEY = Pattern.compile("^([a-z]+):\\s?(.*)$");
 
@@ -38,7 +38,7 @@ record MistakeEntry(String name, boolean alternative, String problem, String fil
         return Integer.parseInt(problem.replaceFirst("\\..*", ""));
     }
 
-    static MistakeEntry read(Path file) {
+    public static MistakeEntry read(Path file) {
         String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
         Map<String, String> fields = new LinkedHashMap<>();
         List<String[]> edits = new ArrayList<>();
@@ -109,7 +109,7 @@ record MistakeEntry(String name, boolean alternative, String problem, String fil
     }
 
     /** The reference source with the edits made; each find must occur exactly once. */
-    String apply(String source) {
+    public String apply(String source) {
         String out = source;
         for (String[] edit : edits) {
             String[] words = edit[0].strip().split("\\s+");

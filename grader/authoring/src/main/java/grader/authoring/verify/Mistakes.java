@@ -52,6 +52,8 @@ public final class Mistakes {
         FileOps.deleteTree(work);
         long start = System.nanoTime();
         List<Verdict> verdicts = Jobs.map(entries, jobs, e -> judge(layout, deps, e, work.resolve(e.name())));
+        // For the class report: which tests each entry fails (tests/target/mistakes-signatures.json).
+        CatalogueSignatures.update(layout, entries, work);
         out.print(table(verdicts));
         long bad = verdicts.stream().filter(v -> !v.ok()).count();
         long mistakes = entries.stream().filter(e -> !e.alternative()).count();

@@ -9,20 +9,12 @@ import grader.report.ResultsJson;
 import grader.report.TestResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,21 +34,11 @@ class BatchTest {
 
     @BeforeAll
     static void gradeTheBatch() throws Exception {
-        Path resources = Paths.get(BatchTest.class.getResource("/minihw").toURI());
-        String classpath = System.getProperty("java.class.path");
-        // The homework as the kit lays it out: skeleton sources, compiled tests, the libraries' class path.
-        Path skeleton = root.resolve("hw/skeleton/src/main/java");
-        StudentCopy.copyTree(resources.resolve("skeleton"), skeleton);
-        Path skeletonClasses = root.resolve("skeleton-classes");
-        javac(skeleton, classpath, skeletonClasses);
-        Path testClasses = root.resolve("hw/tests/target/test-classes");
-        javac(resources.resolve("tests"), classpath + java.io.File.pathSeparator + skeletonClasses, testClasses);
-        Files.writeString(root.resolve("hw/tests/target/grade-classpath.txt"), classpath);
-        layout = new Layout(root.resolve("hw"));
-
+        MiniHomework hw = MiniHomework.under(root);
+        layout = hw.layout;
         Path submissions = root.resolve("submissions");
-        StudentCopy.copyTree(resources.resolve("submissions"), submissions);
-        zip(resources.resolve("submissions/good"), submissions.resolve("zipped.zip"));
+        StudentCopy.copyTree(hw.resources.resolve("submissions"), submissions);
+        MiniHomework.zip(hw.resources.resolve("submissions/good"), submissions.resolve("zipped.zip"));
         Files.writeString(submissions.resolve("garbage.zip"), "this is not a zip");
 
         out = root.resolve("out");
@@ -128,34 +110,5 @@ class BatchTest {
         assertThat(Files.getLastModifiedTime(out.resolve("broken/results.json"))).isEqualTo(brokenGraded);
         List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"));
         assertThat(rows).hasSize(6).containsOnlyOnce("good,3,3,2,1,");
-    }
-
-    private static void javac(Path sources, String classpath, Path outDir) throws IOException {
-        List<String> files;
-        try (Stream<Path> s = Files.walk(sources)) {
-            files = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
-        Files.createDirectories(outDir);
-        StringWriter errors = new StringWriter();
-        List<String> args = new java.util.ArrayList<>(List.of("-d", outDir.toString(), "-cp", classpath, "-proc:none"));
-        args.addAll(files);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null,
-                new OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        errors.write(b);
-                    }
-                }, args.toArray(String[]::new));
-        assertThat(status).as("compiling %s: %s", sources, errors).isZero();
-    }
-
-    private static void zip(Path folder, Path zip) throws IOException, URISyntaxException {
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> s = Files.walk(folder)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                z.putNextEntry(new ZipEntry("submission/" + folder.relativize(f)));
-                Files.copy(f, z);
-                z.closeEntry();
-            }
-        }
     }
 }
