@@ -4,6 +4,7 @@ import grader.Grader;
 import grader.authoring.batch.Batch;
 import grader.authoring.generate.SkeletonGenerator;
 import grader.authoring.generate.StudentNotebooks;
+import grader.authoring.mutation.MutationTesting;
 import grader.authoring.platform.Classroom;
 import grader.authoring.platform.GradescopeBundle;
 import grader.authoring.release.Release;
@@ -216,6 +217,24 @@ public final class Kit implements Callable<Integer> {
         Layout layout = layout();
         return Mistakes.run(layout, work != null ? work : layout.target().resolve("mistakes"), jobs, only,
                 System.out);
+    }
+
+    @Command(name = "mutation", mixinStandardHelpOptions = true,
+            description = {"Mutation testing of the graded suites: PIT mutates each TODO's solution regions in the"
+                + " reference and runs that TODO's tests.", "Each surviving mutant must be killed by a test or"
+                + " explained in tests/mistakes/equivalent-mutants.txt."})
+    int mutation(@Option(names = "--only", description = "One problem (6) or TODO (6.1).") String only,
+            @Option(names = "--threads", defaultValue = "1", description = "PIT's test JVMs side by side (default:"
+                    + " ${DEFAULT-VALUE}).") int threads,
+            @Option(names = "--mutators", defaultValue = "DEFAULTS", description = "PIT's mutators or groups, comma"
+                    + " separated (default: ${DEFAULT-VALUE}).") String mutators,
+            @Option(names = "--min-killed", defaultValue = "95", description = "The percentage of its non-equivalent"
+                    + " mutants each problem must kill (default: ${DEFAULT-VALUE}).") double minKilled,
+            @Option(names = "--out", description = "Where the reports go (default: tests/target/mutation).") Path out)
+            throws IOException, InterruptedException {
+        Layout layout = layout();
+        return MutationTesting.run(layout, only, mutators, threads, minKilled,
+                out != null ? out : layout.target().resolve("mutation"), System.out);
     }
 
     @Command(name = "notebooks", mixinStandardHelpOptions = true,
