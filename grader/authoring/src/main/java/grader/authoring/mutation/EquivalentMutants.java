@@ -19,8 +19,9 @@ import java.util.Optional;
  * </pre>
  *
  * The key is the file, the method, PIT's mutator and description, and the changed line's code (white space
- * collapsed), not its number, so an entry survives edits elsewhere in the file. A key covers every mutant that
- * matches it. {@code grader/kit mutation} prints each unexplained survivor in this form.
+ * collapsed), not its number, so an entry survives edits elsewhere in the file. When one line holds several mutants
+ * with that key (three {@code replace} calls, say), the description ends with which one, {@code #3}, counted in
+ * bytecode order. {@code grader/kit mutation} prints each unexplained survivor in this form.
  */
 public final class EquivalentMutants {
     public static final String FILE_NAME = "equivalent-mutants.txt";
@@ -30,8 +31,13 @@ public final class EquivalentMutants {
             int lineInFile) {
         boolean matches(Mutant m) {
             return file.equals(m.file()) && method.equals(m.method()) && mutator.equals(m.mutator())
-                    && description.equals(m.description()) && Mutant.collapse(code).equals(m.code());
+                    && description.equals(describe(m)) && Mutant.collapse(code).equals(m.code());
         }
+    }
+
+    /** PIT's description, and which twin when there are several. */
+    private static String describe(Mutant m) {
+        return m.twins() > 1 ? m.description() + " #" + m.occurrence() : m.description();
     }
 
     private final List<Entry> entries;
@@ -101,7 +107,7 @@ public final class EquivalentMutants {
 
     /** A survivor as an entry to paste, its reason left for the instructor. */
     static String template(Mutant m) {
-        return "mutant: " + String.join(" | ", m.file(), m.method(), m.mutator(), m.description(), m.code())
+        return "mutant: " + String.join(" | ", m.file(), m.method(), m.mutator(), describe(m), m.code())
                 + System.lineSeparator() + "why: ?";
     }
 }

@@ -26,9 +26,12 @@ import org.xml.sax.SAXException;
  * @param code        the line's text, white space collapsed
  * @param status      PIT's verdict ({@code KILLED}, {@code SURVIVED}, {@code NO_COVERAGE}, {@code TIMED_OUT}, …)
  * @param killedBy    the test that failed, or empty
+ * @param occurrence  which of the mutants alike in everything above but the line number and verdict this is (1, 2,
+ *                    …, in bytecode order): three {@code replace} calls on one line make three such twins
+ * @param twins       how many there are (1 for most)
  */
 public record Mutant(String file, String method, String mutator, String description, int line, String code,
-        String status, String killedBy) {
+        String status, String killedBy, int occurrence, int twins) {
     /** PIT's verdicts that mean a test failed (a timeout, memory error or crash also costs the student the test). */
     private static final Set<String> DETECTED = Set.of("KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR");
 
@@ -52,7 +55,8 @@ public record Mutant(String file, String method, String mutator, String descript
             throw new IOException("cannot read " + mutationsXml + ": " + e.getMessage(), e);
         }
         Map<String, List<String>> sources = new HashMap<>();
-        List<Mutant> out = new ArrayList<>();
+        List<Mutant> read = new ArrayList<>();
+        List<Integer> bytecodeIndex = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             Element m = (Element) nodes.item(i);
             String className = text(m, "mutatedClass");
@@ -62,10 +66,35 @@ public record Mutant(String file, String method, String mutator, String descript
             List<String> lines = sources.computeIfAbsent(file, k -> readLines(sourceRoot.resolve(k)));
             String code = line >= 1 && line <= lines.size() ? collapse(lines.get(line - 1)) : "";
             String mutator = text(m, "mutator");
-            out.add(new Mutant(file, method(text(m, "mutatedMethod")), mutator.substring(mutator.lastIndexOf('.') + 1),
-                    text(m, "description"), line, code, m.getAttribute("status"), text(m, "killingTest")));
+            read.add(new Mutant(file, method(text(m, "mutatedMethod")), mutator.substring(mutator.lastIndexOf('.') + 1),
+                    text(m, "description"), line, code, m.getAttribute("status"), text(m, "killingTest"), 1, 1));
+            String index = text(m, "index");
+            bytecodeIndex.add(index.isEmpty() ? 0 : Integer.parseInt(index));
         }
-        return out;
+        return numberTwins(read, bytecodeIndex);
+    }
+
+    /** Gives each group of twins (same key, same line) its occurrences, in bytecode order. */
+    private static List<Mutant> numberTwins(List<Mutant> mutants, List<Integer> bytecodeIndex) {
+        Map<String, List<Integer>> groups = new HashMap<>();
+        for (int i = 0; i < mutants.size(); i++) {
+            groups.computeIfAbsent(key(mutants.get(i)) + "\n" + mutants.get(i).line(), k -> new ArrayList<>()).add(i);
+        }
+        Mutant[] out = mutants.toArray(Mutant[]::new);
+        for (List<Integer> group : groups.values()) {
+            group.sort(java.util.Comparator.comparing(bytecodeIndex::get));
+            for (int k = 0; k < group.size(); k++) {
+                Mutant m = out[group.get(k)];
+                out[group.get(k)] = new Mutant(m.file, m.method, m.mutator, m.description, m.line, m.code, m.status,
+                        m.killedBy, k + 1, group.size());
+            }
+        }
+        return List.of(out);
+    }
+
+    /** What identifies a mutant across edits elsewhere in its file (the line number aside). */
+    static String key(Mutant m) {
+        return String.join("\n", m.file, m.method, m.mutator, m.description, m.code);
     }
 
     /** {@code lambda$step$0} → {@code step (lambda)}: the number changes whenever a lambda is added above. */

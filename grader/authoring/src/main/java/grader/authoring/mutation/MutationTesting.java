@@ -66,6 +66,7 @@ public final class MutationTesting {
                 + layout.dependencyClasspath());
         Path equivalentsFile = layout.mistakes().resolve(EquivalentMutants.FILE_NAME);
         EquivalentMutants equivalents = EquivalentMutants.read(equivalentsFile);
+        out = out.toAbsolutePath(); // PIT and its test JVMs run in the TODO's folder
         FileOps.deleteTree(out);
         Files.createDirectories(out);
         long start = System.nanoTime();
@@ -86,8 +87,8 @@ public final class MutationTesting {
                         ? "FAILED (a problem kills less than " + points(minKilled) + " % of its non-equivalent mutants,"
                                 + " or PIT failed)"
                         : "every problem kills at least " + points(minKilled) + " % of its non-equivalent mutants"));
-        report.append("PIT's reports: ").append(layout.root().relativize(out.toAbsolutePath()))
-                .append("/TODO/index.html; this summary: ").append(layout.root().relativize(out.toAbsolutePath()))
+        report.append("PIT's reports: ").append(layout.root().relativize(out))
+                .append("/TODO/index.html; this summary: ").append(layout.root().relativize(out))
                 .append("/summary.txt").append(System.lineSeparator());
         console.print(report);
         FileOps.writeAtomically(out.resolve("summary.txt"), report.toString());
