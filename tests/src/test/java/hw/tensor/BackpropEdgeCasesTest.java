@@ -9,8 +9,9 @@ import net.jqwik.api.Label;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The edges of the docstrings of Problems 1.3 and 1.4 that the main suite does not reach: a root that needs no
- * gradient, and a backward rule that returns null for an input (which {@link Backward} allows).
+ * What the docstrings of Problems 1.3 and 1.4 promise and the main suite does not reach: a root that needs no
+ * gradient, a seed other than ones, and a backward rule that returns null for an input (which {@link Backward}
+ * allows).
  */
 @Todo({"1.4", "1.3"})
 @Label("Problems 1.3-1.4 backpropagation")
@@ -24,6 +25,19 @@ class BackpropEdgeCasesTest {
         Tensor constant = Tensor.of(new double[] {1.0, 2.0});
         assertThat(Autograd.topologicalOrder(constant))
                 .as("topologicalOrder of a constant (only tensors that require a gradient belong in it)").isEmpty();
+    }
+
+    @Example
+    @Label("backward(seed): the given dL/d(root) is what flows back, not ones: z = x·y with seed g gives g·y and g·x")
+    @Points(1)
+    void givenSeed() {
+        Tensor x = Tensor.param(Tensor.of(new double[] {1.0, -2.0, 3.0}).data());
+        Tensor y = Tensor.param(Tensor.of(new double[] {4.0, 0.5, -1.0}).data());
+        Tensor z = x.mul(y);
+        z.backward(Tensor.of(new double[] {2.0, -1.0, 0.5}).data());
+        assertThat(x.grad().toDoubleVector()).as("dL/dx for z = x·y (elementwise), x = [1, -2, 3], y = [4, 0.5, -1],"
+                + " backpropagating the seed dL/dz = [2, -1, 0.5]").containsExactly(8.0, -0.5, -0.5);
+        assertThat(y.grad().toDoubleVector()).as("dL/dy, the same").containsExactly(2.0, 2.0, 1.5);
     }
 
     @Example

@@ -226,8 +226,8 @@ public final class Kit implements Callable<Integer> {
     int mutation(@Option(names = "--only", description = "One problem (6) or TODO (6.1).") String only,
             @Option(names = "--threads", defaultValue = "1", description = "PIT's test JVMs side by side (default:"
                     + " ${DEFAULT-VALUE}).") int threads,
-            @Option(names = "--mutators", defaultValue = "DEFAULTS", description = "PIT's mutators or groups, comma"
-                    + " separated (default: ${DEFAULT-VALUE}).") String mutators,
+            @Option(names = "--mutators", defaultValue = MutationTesting.MUTATORS, description = "PIT's mutators or"
+                    + " groups, comma separated (default: ${DEFAULT-VALUE}).") String mutators,
             @Option(names = "--min-killed", defaultValue = "95", description = "The percentage of its non-equivalent"
                     + " mutants each problem must kill (default: ${DEFAULT-VALUE}).") double minKilled,
             @Option(names = "--out", description = "Where the reports go (default: tests/target/mutation).") Path out)

@@ -45,6 +45,13 @@ public final class MutationTesting {
         }
     }
 
+    /**
+     * PIT's defaults, and two mutators that suit array code: a call replaced by its receiver ({@code a.add(eps)}
+     * becomes {@code a}: a term or factor dropped) or by its last argument ({@code Math.min(a, b)} becomes {@code b}:
+     * a limit ignored).
+     */
+    public static final String MUTATORS = "DEFAULTS,EXPERIMENTAL_NAKED_RECEIVER,EXPERIMENTAL_ARGUMENT_PROPAGATION";
+
     /** How long one TODO's PIT run may take. */
     private static final long TODO_TIMEOUT_MINUTES = 90;
 
