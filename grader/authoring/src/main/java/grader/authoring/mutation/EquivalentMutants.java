@@ -19,9 +19,10 @@ import java.util.Optional;
  * </pre>
  *
  * The key is the file, the method, PIT's mutator and description, and the changed line's code (white space
- * collapsed), not its number, so an entry survives edits elsewhere in the file. When one line holds several mutants
- * with that key (three {@code replace} calls, say), the description ends with which one, {@code #3}, counted in
- * bytecode order. {@code grader/kit mutation} prints each unexplained survivor in this form.
+ * collapsed), not its number, so an entry survives edits elsewhere in the file. When a method holds several mutants
+ * with that key (three {@code replace} calls on one line, the same {@code return} on two), the description ends with
+ * which one, {@code #3}, counted in source order. {@code grader/kit mutation} prints each unexplained survivor in
+ * this form.
  */
 public final class EquivalentMutants {
     public static final String FILE_NAME = "equivalent-mutants.txt";

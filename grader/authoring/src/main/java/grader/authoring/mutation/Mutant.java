@@ -27,7 +27,8 @@ import org.xml.sax.SAXException;
  * @param status      PIT's verdict ({@code KILLED}, {@code SURVIVED}, {@code NO_COVERAGE}, {@code TIMED_OUT}, …)
  * @param killedBy    the test that failed, or empty
  * @param occurrence  which of the mutants alike in everything above but the line number and verdict this is (1, 2,
- *                    …, in bytecode order): three {@code replace} calls on one line make three such twins
+ *                    …, in source order): three {@code replace} calls on one line, or one {@code return order;} on
+ *                    two lines of a method, make such twins
  * @param twins       how many there are (1 for most)
  */
 public record Mutant(String file, String method, String mutator, String description, int line, String code,
@@ -74,15 +75,16 @@ public record Mutant(String file, String method, String mutator, String descript
         return numberTwins(read, bytecodeIndex);
     }
 
-    /** Gives each group of twins (same key, same line) its occurrences, in bytecode order. */
+    /** Gives each group of twins (the same key) its occurrences, by line and then bytecode order. */
     private static List<Mutant> numberTwins(List<Mutant> mutants, List<Integer> bytecodeIndex) {
         Map<String, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < mutants.size(); i++) {
-            groups.computeIfAbsent(key(mutants.get(i)) + "\n" + mutants.get(i).line(), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(key(mutants.get(i)), k -> new ArrayList<>()).add(i);
         }
         Mutant[] out = mutants.toArray(Mutant[]::new);
         for (List<Integer> group : groups.values()) {
-            group.sort(java.util.Comparator.comparing(bytecodeIndex::get));
+            group.sort(java.util.Comparator.<Integer>comparingInt(i -> mutants.get(i).line())
+                    .thenComparing(bytecodeIndex::get));
             for (int k = 0; k < group.size(); k++) {
                 Mutant m = out[group.get(k)];
                 out[group.get(k)] = new Mutant(m.file, m.method, m.mutator, m.description, m.line, m.code, m.status,

@@ -108,16 +108,17 @@ public final class MutationTesting {
 
     /** The regions of each selected TODO, TODOs in the handout's order. */
     static Map<String, List<SolutionRegions.Region>> byTodo(List<SolutionRegions.Region> all, String only) {
-        Map<String, List<SolutionRegions.Region>> out = new TreeMap<>(Comparator
+        Comparator<String> handoutOrder = Comparator
                 .<String>comparingInt(t -> Integer.parseInt(t.substring(0, t.indexOf('.'))))
-                .thenComparingInt(t -> Integer.parseInt(t.substring(t.indexOf('.') + 1))));
+                .thenComparingInt(t -> Integer.parseInt(t.substring(t.indexOf('.') + 1)));
+        Map<String, List<SolutionRegions.Region>> out = new TreeMap<>(handoutOrder);
         for (SolutionRegions.Region r : all) {
             if (only == null || r.todo().equals(only) || r.todo().startsWith(only + ".")) {
                 out.computeIfAbsent(r.todo(), k -> new ArrayList<>()).add(r);
             }
         }
         if (out.isEmpty()) {
-            Set<String> todos = new LinkedHashSet<>();
+            Set<String> todos = new java.util.TreeSet<>(handoutOrder);
             all.forEach(r -> todos.add(r.todo()));
             throw new IllegalArgumentException("no solution region of " + (only == null ? "any TODO" : only)
                     + "; the TODOs are " + String.join(" ", todos));
@@ -249,7 +250,7 @@ public final class MutationTesting {
                 boolean killed = rows.stream().flatMap(r -> r.mutants().stream())
                         .anyMatch(m -> e.matches(m) && m.killed());
                 if (killed) {
-                    stale.add("line " + e.lineInFile() + ": a test now kills this mutant; remove the entry");
+                    stale.add(where(e) + ": a test now kills this mutant; remove the entry");
                 }
                 continue;
             }
@@ -263,9 +264,9 @@ public final class MutationTesting {
                 }
             }
             if (todo == null) {
-                stale.add("line " + e.lineInFile() + ": its code is in no solution region of " + e.file());
+                stale.add(where(e) + ": its code is in no solution region of " + e.file());
             } else if (ran.containsKey(todo)) {
-                stale.add("line " + e.lineInFile() + ": TODO " + todo + " has no such mutant any more");
+                stale.add(where(e) + ": TODO " + todo + " has no such mutant any more");
             }
         }
         if (stale.isEmpty()) {
@@ -277,6 +278,10 @@ public final class MutationTesting {
                 .append(System.lineSeparator());
         stale.forEach(l -> s.append("  ").append(l).append(System.lineSeparator()));
         return s.toString();
+    }
+
+    private static String where(EquivalentMutants.Entry e) {
+        return "line " + e.lineInFile() + " (" + e.file() + ", " + e.method() + ")";
     }
 
     private static List<String> readLines(Path file) {
