@@ -94,8 +94,8 @@ public final class MutationTesting {
                         ? "FAILED (a problem kills less than " + points(minKilled) + " % of its non-equivalent mutants,"
                                 + " or PIT failed)"
                         : "every problem kills at least " + points(minKilled) + " % of its non-equivalent mutants"));
-        report.append("PIT's reports: ").append(layout.root().relativize(out))
-                .append("/TODO/index.html; this summary: ").append(layout.root().relativize(out))
+        Path shown = out.startsWith(layout.root()) ? layout.root().relativize(out) : out;
+        report.append("PIT's reports: ").append(shown).append("/TODO/index.html; this summary: ").append(shown)
                 .append("/summary.txt").append(System.lineSeparator());
         console.print(report);
         FileOps.writeAtomically(out.resolve("summary.txt"), report.toString());
