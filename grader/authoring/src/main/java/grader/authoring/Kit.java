@@ -6,6 +6,7 @@ import grader.authoring.generate.ReleasedSkeleton;
 import grader.authoring.generate.SkeletonGenerator;
 import grader.authoring.generate.NotebookValidity;
 import grader.authoring.generate.StudentNotebooks;
+import grader.authoring.mutation.MutationTesting;
 import grader.authoring.platform.Classroom;
 import grader.authoring.platform.GradescopeBundle;
 import grader.authoring.release.Release;
@@ -286,6 +287,26 @@ public final class Kit implements Callable<Integer> {
     int todos(@Mixin ScratchChecks run) throws IOException, InterruptedException {
         Layout layout = layout();
         return OneTodoAtATime.run(layout, run.work(layout, "one-todo"), run.jobs, run.only, System.out);
+    }
+
+    @Command(name = "mutation", mixinStandardHelpOptions = true,
+            description = {"Mutation testing of the graded suites: PIT mutates each TODO's solution regions in the"
+                + " reference and runs that TODO's tests.", "Each surviving mutant must be killed by a test or"
+                + " explained in tests/mistakes/equivalent-mutants.txt."})
+    int mutation(@Option(names = "--only", paramLabel = "PROBLEM|TODO", description = "One problem (6) or TODO"
+                    + " (6.1).") String only,
+            @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "PIT's test JVMs side by side (default:"
+                    + " ${DEFAULT-VALUE}).") int threads,
+            @Option(names = "--mutators", paramLabel = "M", defaultValue = MutationTesting.MUTATORS, description = "PIT's mutators or"
+                    + " groups, comma separated (default: ${DEFAULT-VALUE}).") String mutators,
+            @Option(names = "--min-killed", paramLabel = "PERCENT", defaultValue = "95", description = "The percentage of its non-equivalent"
+                    + " mutants each problem must kill (default: ${DEFAULT-VALUE}).") double minKilled,
+            @Option(names = "--out", paramLabel = "DIR", description = "Where the reports go (default:"
+                    + " tests/target/mutation).") Path out)
+            throws IOException, InterruptedException {
+        Layout layout = layout();
+        return MutationTesting.run(layout, only, mutators, threads, minKilled,
+                out != null ? out : layout.target().resolve("mutation"), System.out);
     }
 
     @Command(name = "notebooks", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
 package grader.authoring.verify;
 
+import grader.authoring.mutation.EquivalentMutants;
 import grader.course.Layout;
 import grader.io.FileOps;
 import grader.report.Results;
@@ -34,7 +35,8 @@ public final class Mistakes {
             throws IOException, InterruptedException {
         List<MistakeEntry> entries = new ArrayList<>();
         try (Stream<Path> files = Files.list(layout.mistakes())) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")
+                    && !p.getFileName().toString().equals(EquivalentMutants.FILE_NAME)).sorted().toList()) {
                 if (only == null || f.getFileName().toString().contains(only)) {
                     entries.add(MistakeEntry.read(f));
                 }
