@@ -21,12 +21,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Shapes follow NumPy: binary operations broadcast, and axes may be negative (counted from the end).
  */
 public final class Tensor {
-    private final INDArray data;
+    private INDArray data; // a parameter's moves into a FlatGroup's array once (moveInto)
     private final boolean requiresGrad;
     private final List<Tensor> inputs;
     private final Backward backward; // null for a leaf
     private final String op;
     private INDArray grad;
+    /** Where a flattened parameter's gradient lives (a view of its FlatGroup's flat gradient), else null. */
+    private INDArray gradSlot;
+    /** For the tensor standing for a whole FlatGroup: that group, which holds its gradient; else null. */
+    private FlatGroup group;
 
     private Tensor(INDArray data, boolean requiresGrad, List<Tensor> inputs, Backward backward, String op) {
         this.data = data;
@@ -46,6 +50,31 @@ public final class Tensor {
     /** A leaf that requires a gradient (a parameter or an input to differentiate by); the array is not copied. */
     public static Tensor param(INDArray data) {
         return new Tensor(data, true, List.of(), null, "param");
+    }
+
+    /** The parameter standing for a whole {@link FlatGroup}: the flat values; its gradient is the group's. */
+    static Tensor flatParam(INDArray values, FlatGroup group) {
+        Tensor t = new Tensor(values, true, List.of(), null, "flat parameters");
+        t.group = group;
+        return t;
+    }
+
+    /**
+     * Moves this parameter's value into {@code value} (which already holds it) and has its gradients written into
+     * {@code gradSlot} from now on (see {@link FlatGroup}).
+     */
+    void moveInto(INDArray value, INDArray gradSlot) {
+        if (grad != null) {
+            gradSlot.assign(grad);
+            grad = gradSlot;
+        }
+        this.data = value;
+        this.gradSlot = gradSlot;
+    }
+
+    /** True for the tensor standing for a whole {@link FlatGroup}, and for the members of one. */
+    public boolean isFlat() {
+        return group != null || gradSlot != null;
     }
 
     /** A constant of the given shape from values in row-major order. */
@@ -134,7 +163,7 @@ public final class Tensor {
 
     /** dL/d(this) accumulated by {@link #backward()}, or {@code null} before any backward pass reached it. */
     public INDArray grad() {
-        return grad;
+        return group != null ? group.gradient() : grad;
     }
 
     public boolean requiresGrad() {
@@ -223,11 +252,23 @@ public final class Tensor {
             throw new IllegalStateException("accumulateGrad: gradient of shape " + Shapes.show(g.shape())
                     + " for a tensor of shape " + Shapes.show(shape()));
         }
-        grad = grad == null ? g.dup() : grad.add(g);
+        if (group != null) {
+            throw new IllegalStateException("accumulateGrad: the tensor standing for flat parameters is in no graph");
+        }
+        if (grad == null) {
+            grad = gradSlot != null ? gradSlot.assign(g) : NativeMemory.copyOutside(g);
+        } else if (gradSlot != null) {
+            grad.addi(g);
+        } else {
+            grad = NativeMemory.keep(grad.add(g));
+        }
     }
 
     /** Forgets the accumulated gradient (before the next backward pass). */
     public void zeroGrad() {
+        if (group != null) {
+            group.zeroGrad();
+        }
         grad = null;
     }
 
