@@ -621,7 +621,7 @@ public final class Tensor {
                 INDArray g2 = g.reshape('c', -1, b[1]);
                 // gemm's transpose flags instead of transposed views, which ND4J copies before multiplying.
                 return new INDArray[] {
-                    Nd4j.gemm(g2, other.data, false, true).reshape('c', a), Nd4j.gemm(a2, g2, true, false)};
+                    gemm(g2, other.data, false, true).reshape('c', a), gemm(a2, g2, true, false)};
             }, this, other);
         }
         if (a.length != b.length || !Arrays.equals(Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2))) {
@@ -641,9 +641,29 @@ public final class Tensor {
      */
     private static INDArray matrixProduct(INDArray a, INDArray b) {
         if (a.size(0) != 1) {
-            return Nd4j.gemm(a, b, false, false);
+            return gemm(a, b, false, false);
         }
         return Nd4j.matmul(b.transpose(), a.reshape(a.length())).reshape(1, b.size(1));
+    }
+
+    /**
+     * op(a) @ op(b) through gemm, op being a transpose where the flag says so. An operand that is the transposed
+     * view of a row-major matrix (a tied LM head's Eᵀ) is passed as that matrix with its flag flipped: gemm would
+     * first copy the view (the whole [V, C] table, 18 MB at the 305B configuration, for every sampled token).
+     */
+    private static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
+        if (isTransposedRowMajor(a)) {
+            return gemm(a.transpose(), b, !transposeA, transposeB);
+        }
+        if (isTransposedRowMajor(b)) {
+            return gemm(a, b.transpose(), transposeA, !transposeB);
+        }
+        return Nd4j.gemm(a, b, transposeA, transposeB);
+    }
+
+    /** True for a 2-D view whose transpose is a plain row-major matrix (element strides [1, rows]). */
+    private static boolean isTransposedRowMajor(INDArray x) {
+        return x.rank() == 2 && x.size(0) > 1 && x.size(1) > 1 && x.stride(0) == 1 && x.stride(1) == x.size(0);
     }
 
     /** This tensor's value as another floating-point type; the gradient is cast back. */
