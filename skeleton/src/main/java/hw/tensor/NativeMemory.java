@@ -1,7 +1,15 @@
 package hw.tensor;
 
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.ProfilerConfig;
 
 /**
  * Returns the memory of arrays nobody uses any more to the system.
@@ -20,6 +28,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * step produces more than that, so it still collects every step; a cached sampler collects every few dozen
  * tokens. Between these, young collections free the arrays that died young, when the heap's young generation is
  * small (the command line runs with {@code -Xmn16m}).
+ *
+ * <p><b>Scopes.</b> The loops that repeat the same work — a training step ({@link hw.train.Trainer}), a sampled
+ * token (the samplers) — run each repetition in a {@link #scope}: ND4J's workspace, one block of memory that every
+ * array made inside takes its place in and that the next repetition uses again. No allocation, no page faults, no
+ * collection: nothing of a step outlives it but what is kept on purpose ({@link #keep}, a parameter's gradient,
+ * the KV cache). An array made in one repetition and used in a later one would read numbers of the later one, so
+ * ND4J checks every operation's arrays (its "scope panic" checks, on by default) and reports such a use as an
+ * error. The command line switches the checks off after the first scopes ({@link #checkFirstScopesOnly}), when a
+ * module that keeps an array across steps has shown itself; tests and grading keep them on.
  */
 public final class NativeMemory {
     private static final long MB = 1L << 20;
@@ -29,6 +46,83 @@ public final class NativeMemory {
     private static long produced;
 
     private NativeMemory() {
+    }
+
+    private static final WorkspaceConfiguration SCOPE_MEMORY = WorkspaceConfiguration.builder()
+            .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .overallocationLimit(0.25).policySpill(SpillPolicy.REALLOCATE).build();
+    /** Scopes closed so far, and after how many the checks go off (the command line's choice; never otherwise). */
+    private static int scopesClosed;
+    private static int checkedScopes = Integer.MAX_VALUE;
+
+    /**
+     * Runs what follows in the workspace {@code name} until the returned scope is closed (try-with-resources):
+     * every array made meanwhile lives in the workspace's memory, which the next scope of the same name reuses.
+     * Scopes of one name must not nest.
+     */
+    public static Scope scope(String name) {
+        MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCOPE_MEMORY, name);
+        return new Scope(workspace);
+    }
+
+    /** A scope opened by {@link #scope}; closing it twice is harmless. */
+    public static final class Scope implements AutoCloseable {
+        private MemoryWorkspace workspace;
+
+        private Scope(MemoryWorkspace workspace) {
+            this.workspace = workspace;
+        }
+
+        /** Closes this scope and opens the next of the same name: for a loop whose repetitions have no block. */
+        public void cycle() {
+            String name = workspace.getId();
+            close();
+            workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCOPE_MEMORY, name);
+        }
+
+        @Override
+        public void close() {
+            if (workspace != null) {
+                workspace.close();
+                workspace = null;
+                if (++scopesClosed == checkedScopes) {
+                    uncheckedOperations();
+                }
+            }
+        }
+    }
+
+    /**
+     * ND4J's checks of every operation (that no array outlived its scope) stay on for the first {@code scopes}
+     * scopes only, then go off: the command line's choice (a module that keeps an array from one step to the next
+     * fails in the second step, loudly). Tests and grading never call this.
+     */
+    public static void checkFirstScopesOnly(int scopes) {
+        checkedScopes = scopesClosed + scopes;
+        if (scopes <= 0) {
+            uncheckedOperations();
+        }
+    }
+
+    private static void uncheckedOperations() {
+        OpExecutioner executioner = Nd4j.getExecutioner();
+        executioner.setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).build());
+        executioner.setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+    }
+
+    /**
+     * {@code x} itself when it lives outside every workspace, else a copy made outside: for an array that must
+     * outlive the current scope (a gradient kept after the step).
+     */
+    public static INDArray keep(INDArray x) {
+        return x.isAttached() ? x.detach() : x;
+    }
+
+    /** A new copy of {@code x} made outside every workspace. */
+    public static INDArray copyOutside(INDArray x) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return x.dup();
+        }
     }
 
     /** Collects garbage now, so the arrays dropped since give back their off-heap memory. */
@@ -42,6 +136,9 @@ public final class NativeMemory {
      * (a reshape, a permute): a view allocates no numbers of its own.
      */
     static void produced(INDArray value, Tensor... inputs) {
+        if (value.isAttached()) {
+            return; // in a workspace: its memory is reused by the next scope, not by a collection
+        }
         long address = value.data().address();
         for (Tensor input : inputs) {
             if (input.data().data().address() == address) {
