@@ -286,8 +286,9 @@ public final class Tensor {
     public Tensor sub(Tensor other) {
         long[] a = shape(), b = other.shape();
         int rank = Shapes.broadcast("sub", a, b).length;
+        // The subtrahend's gradient is negated after summing it to its shape: fewer elements when it broadcast.
         return fromOp("sub", Shapes.withRank(data, rank).sub(Shapes.withRank(other.data, rank)),
-                g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g.neg(), b)}, this, other);
+                g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g, b).neg()}, this, other);
     }
 
     /** this * other elementwise, broadcasting. */
@@ -305,8 +306,10 @@ public final class Tensor {
         int rank = Shapes.broadcast("div", a, b).length;
         INDArray x = Shapes.withRank(data, rank), y = Shapes.withRank(other.data, rank);
         INDArray out = x.div(y);
-        return fromOp("div", out, g -> new INDArray[] {
-            Shapes.sumToShape(g.div(y), a), Shapes.sumToShape(g.mul(out).div(y).negi(), b)}, this, other);
+        // d(x/y)/dy = −out/y; y is constant along the axes it broadcast over, so the division and the negation come
+        // after the sum, on y's own shape (one full-size operation instead of three, for LayerNorm's x / std).
+        return fromOp("div", out, g -> new INDArray[] {Shapes.sumToShape(g.div(y), a),
+            Shapes.sumToShape(g.mul(out), b).divi(other.data).negi()}, this, other);
     }
 
     public Tensor add(double c) {
