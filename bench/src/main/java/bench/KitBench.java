@@ -72,7 +72,7 @@ final class KitBench {
         int steps = Integer.parseInt(args[1]), newTokens = Integer.parseInt(args[2]);
         try (Precision.Scope ignored = Precision.use(Precision.parse(args[3]))) {
             // As the command line runs: ND4J's checks of every operation only for the first scopes.
-            NativeMemory.checkFirstScopesOnly(2);
+            NativeMemory.checkFirstScopesOnly(3);
             Work work = switch (args[0]) {
                 case "train" -> training(steps);
                 case "naive" -> sampling(false, newTokens);

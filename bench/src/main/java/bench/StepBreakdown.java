@@ -12,7 +12,6 @@ import hw.tensor.NativeMemory;
 import hw.tensor.Tensor;
 import hw.train.Trainer;
 import hw.train.TrainerConfig;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -80,42 +79,36 @@ final class StepBreakdown {
         } finally {
             executioner.setProfilingMode(before);
         }
-        return new Phases(median(ms[0]), median(ms[1]), median(ms[2]), median(ms[3]), ops[0], ops[1], ops[2]);
+        return new Phases(BenchCommand.median(ms[0]), BenchCommand.median(ms[1]), BenchCommand.median(ms[2]),
+                BenchCommand.median(ms[3]), ops[0], ops[1], ops[2]);
     }
 
     /** One step as trainStep takes it with one micro-batch; returns the phases' nanoseconds, counts into ops. */
     private static long[] step(GPT model, Optimizer optimizer, Batch batch, long[] ops, boolean scoped) {
-        long[] t = new long[4];
-        NativeMemory.Scope scope = scoped ? NativeMemory.scope("training step") : null;
+        NativeMemory.Scope scope = scoped ? SCOPES.next() : null;
         optimizer.zeroGrad();
-        long start = now();
-        long count = operations();
-        Tensor loss = model.forward(batch.inputs(), batch.targets()).loss();
-        loss.item();
-        t[0] = now() - start;
-        if (ops != null) {
-            ops[0] = operations() - count;
-            count = operations();
-        }
-        start = now();
-        loss.backward();
-        t[1] = now() - start;
-        if (ops != null) {
-            ops[1] = operations() - count;
-            count = operations();
-        }
-        start = now();
-        GradientClipping.clipGlobalNorm(optimizer.parameters(), 1.0);
-        optimizer.setLearningRate(1e-3);
-        optimizer.step();
-        t[2] = now() - start;
-        if (ops != null) {
-            ops[2] = operations() - count;
+        Tensor[] loss = new Tensor[1];
+        Runnable[] phases = {
+            () -> loss[0] = model.forward(batch.inputs(), batch.targets()).loss(),
+            () -> loss[0].backward(),
+            () -> {
+                GradientClipping.clipGlobalNorm(optimizer.parameters(), 1.0);
+                optimizer.setLearningRate(1e-3);
+                optimizer.step();
+            }};
+        long[] t = new long[4];
+        for (int p = 0; p < phases.length; p++) {
+            long start = now(), count = operations();
+            phases[p].run();
+            t[p] = now() - start;
+            if (ops != null) {
+                ops[p] = operations() - count;
+            }
         }
         if (scope != null) {
             scope.close();
         }
-        start = now();
+        long start = now();
         NativeMemory.collectIfGrown();
         t[3] = now() - start;
         return t;
@@ -126,19 +119,14 @@ final class StepBreakdown {
         return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
+    /** The Trainer's scopes, for the steps taken here. */
+    private static final NativeMemory.Repetitions SCOPES = new NativeMemory.Repetitions("training step");
     private static final boolean CPU_TIME = Boolean.getBoolean("bench.cpuTime");
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static long operations() {
         return OpProfiler.getInstance().getInvocationsCount();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     public static void main(String[] args) {

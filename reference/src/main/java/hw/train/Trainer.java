@@ -42,6 +42,7 @@ public class Trainer {
     private final CountingSupplier trainBatches;
     private final CountingSupplier valBatches;
     private TrainingHistory history = new TrainingHistory();
+    private final NativeMemory.Repetitions stepScopes = new NativeMemory.Repetitions("training step");
     private PrintStream out = System.out;
     private Boolean terminal; // null: decide from System.console()
 
@@ -138,7 +139,7 @@ public class Trainer {
                 double loss;
                 // The step's arrays live in memory the next step reuses (NativeMemory explains); what it keeps
                 // (parameters, gradients, the optimizer's buffers) lives outside.
-                try (NativeMemory.Scope ignored = NativeMemory.scope("training step")) {
+                try (NativeMemory.Scope ignored = stepScopes.next()) {
                     loss = trainStep(model, optimizer, micro, schedule, config.clipNorm());
                 }
                 NativeMemory.collectIfGrown(); // arrays made outside the scope still wait for a collection

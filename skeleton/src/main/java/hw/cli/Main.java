@@ -36,12 +36,12 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Runs one command and exits with its status. ND4J checks every operation's arrays against the memory scopes
-     * of the training steps and sampled tokens (hw.tensor.NativeMemory) for the first two scopes only — where a
-     * module that keeps an array from one step to the next fails, loudly — and then runs without its checks. Tests
-     * and grading, which never come through here, keep the checks on.
+     * of the training steps (hw.tensor.NativeMemory) for the first three steps only (the first runs without a
+     * scope), where a module that keeps an array from one step to the next fails loudly, and then runs without its
+     * checks. Tests and grading, which never come through here, keep the checks on.
      */
     public static void main(String[] args) {
-        NativeMemory.checkFirstScopesOnly(2);
+        NativeMemory.checkFirstScopesOnly(3);
         System.exit(run(args));
     }
 

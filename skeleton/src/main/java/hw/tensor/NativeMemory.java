@@ -29,11 +29,11 @@ import org.nd4j.linalg.profiler.ProfilerConfig;
  * tokens. Between these, young collections free the arrays that died young, when the heap's young generation is
  * small (the command line runs with {@code -Xmn16m}).
  *
- * <p><b>Scopes.</b> The loops that repeat the same work — a training step ({@link hw.train.Trainer}), a sampled
- * token (the samplers) — run each repetition in a {@link #scope}: ND4J's workspace, one block of memory that every
- * array made inside takes its place in and that the next repetition uses again. No allocation, no page faults, no
- * collection: nothing of a step outlives it but what is kept on purpose ({@link #keep}, a parameter's gradient,
- * the KV cache). An array made in one repetition and used in a later one would read numbers of the later one, so
+ * <p><b>Scopes.</b> The Trainer runs each training step in a scope ({@link Repetitions}): ND4J's workspace, one
+ * block of memory that every array made inside takes its place in and that the next step uses again. No
+ * allocation, no page faults, no collection: nothing of a step outlives it but what is kept on purpose
+ * ({@link #keep}, a parameter's gradient in its flat group, the optimizer's buffers, made outside). An array made
+ * in one step and used in a later one would read numbers of the later one, so
  * ND4J checks every operation's arrays (its "scope panic" checks, on by default) and reports such a use as an
  * error. The command line switches the checks off after the first scopes ({@link #checkFirstScopesOnly}), when a
  * module that keeps an array across steps has shown itself; tests and grading keep them on.
@@ -48,46 +48,83 @@ public final class NativeMemory {
     private NativeMemory() {
     }
 
-    private static final WorkspaceConfiguration SCOPE_MEMORY = WorkspaceConfiguration.builder()
-            .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.25).policySpill(SpillPolicy.REALLOCATE).build();
     /** Scopes closed so far, and after how many the checks go off (the command line's choice; never otherwise). */
     private static int scopesClosed;
     private static int checkedScopes = Integer.MAX_VALUE;
 
     /**
-     * Runs what follows in the workspace {@code name} until the returned scope is closed (try-with-resources):
-     * every array made meanwhile lives in the workspace's memory, which the next scope of the same name reuses.
-     * Scopes of one name must not nest.
+     * The scopes of one loop's repetitions (a Trainer's steps). The first repetition runs without a workspace and
+     * shows how much memory one needs (three times the bytes of its operations' results: gradients and temporaries
+     * come on top; a JKU step made 117 MB of results and 323 MB in all); the following ones run in a workspace of that size when it is within {@link #scopeBudget()}, and
+     * without one otherwise. Nothing is freed inside a scope, so a repetition larger than the budget (the jku
+     * preset's batches of 32) leaves its arrays to the collector, which frees them as they die: memory stays
+     * bounded.
      */
-    public static Scope scope(String name) {
-        MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCOPE_MEMORY, name);
-        return new Scope(workspace);
-    }
+    public static final class Repetitions {
+        private final String name;
+        private long bytesPerRepetition = -1; // unknown before the first repetition
+        private WorkspaceConfiguration memory;  // null: repetitions run without a workspace
 
-    /** A scope opened by {@link #scope}; closing it twice is harmless. */
-    public static final class Scope implements AutoCloseable {
-        private MemoryWorkspace workspace;
-
-        private Scope(MemoryWorkspace workspace) {
-            this.workspace = workspace;
+        public Repetitions(String name) {
+            this.name = name;
         }
 
-        /** Closes this scope and opens the next of the same name: for a loop whose repetitions have no block. */
-        public void cycle() {
-            String name = workspace.getId();
-            close();
-            workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCOPE_MEMORY, name);
+        /** Opens the scope of the next repetition; close it (try-with-resources) when the repetition is done. */
+        public Scope next() {
+            if (bytesPerRepetition < 0) {
+                long before = produced;
+                return new Scope(null, () -> decide(3 * Math.max(0, produced - before)));
+            }
+            return new Scope(memory == null ? null
+                    : Nd4j.getWorkspaceManager().getAndActivateWorkspace(memory, name), () -> { });
+        }
+
+        private void decide(long bytes) {
+            bytesPerRepetition = bytes;
+            if (bytes > 0 && bytes <= scopeBudget()) {
+                memory = WorkspaceConfiguration.builder().initialSize(bytes).policyLearning(LearningPolicy.NONE)
+                        .policyAllocation(AllocationPolicy.STRICT).policySpill(SpillPolicy.REALLOCATE).build();
+            }
+        }
+
+        /** Whether the repetitions after the first run in a workspace (false before the first has run). */
+        public boolean scoped() {
+            return memory != null;
+        }
+    }
+
+    /**
+     * The most memory a repetition's workspace may take: 512 MB, or an eighth of JavaCPP's limit on the resident
+     * memory ({@code -Dorg.bytedeco.javacpp.maxphysicalbytes}) when that is smaller.
+     */
+    public static long scopeBudget() {
+        long limit = Pointer.maxPhysicalBytes();
+        return limit > 0 ? Math.min(512 * MB, limit / 8) : 512 * MB;
+    }
+
+    /** A repetition's scope ({@link Repetitions#next()}); closing it twice is harmless. */
+    public static final class Scope implements AutoCloseable {
+        private MemoryWorkspace workspace; // null: no workspace
+        private Runnable onClose;
+
+        private Scope(MemoryWorkspace workspace, Runnable onClose) {
+            this.workspace = workspace;
+            this.onClose = onClose;
         }
 
         @Override
         public void close() {
+            if (onClose == null) {
+                return;
+            }
             if (workspace != null) {
                 workspace.close();
                 workspace = null;
-                if (++scopesClosed == checkedScopes) {
-                    uncheckedOperations();
-                }
+            }
+            onClose.run();
+            onClose = null;
+            if (++scopesClosed == checkedScopes) {
+                uncheckedOperations();
             }
         }
     }
