@@ -40,7 +40,7 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads, Strin
     /** Who chose the kernel, when OpenBLAS did not: the bench ({@link BlasKernel}) or the user's variable. */
     private static String kernelChooser(ThisJvm.Blas blas) {
         if (blas.kernel() != null) {
-            return "chosen by the bench: ND4J's OpenBLAS does not know this CPU's AVX-512";
+            return "chosen by the bench: OpenBLAS does not know this CPU and picks an older kernel";
         }
         return System.getenv(BlasKernel.CORETYPE) != null ? "set by OPENBLAS_CORETYPE" : "";
     }
@@ -62,14 +62,23 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads, Strin
     }
 
     static String blasAdvice(String core, Set<String> cpuFlags, String forced) {
-        if (forced != null || core.equals("unknown") || AVX512_KERNELS.contains(core)) {
-            return null;
-        }
-        String better = cpuFlags.containsAll(AVX512) ? "SkylakeX"
-                : cpuFlags.containsAll(Set.of("avx2", "fma")) && !AVX2_KERNELS.contains(core) ? "Haswell" : null;
+        String better = forced != null ? null : betterKernel(core, cpuFlags);
         return better == null ? null : "note: OpenBLAS picked its " + core + " kernel, older than this CPU (it does"
                 + " not know it); OPENBLAS_CORETYPE=" + better + " before the command multiplies faster (on PyTorch's"
                 + " side as well; never name a kernel the CPU lacks: the process crashes)";
+    }
+
+    /**
+     * The kernel that fits this CPU when OpenBLAS picked an older one ({@code core}; "unknown" when it could not be
+     * read): SkylakeX on AVX-512, Haswell on AVX2 with FMA; null when {@code core} already fits or nothing better
+     * exists.
+     */
+    static String betterKernel(String core, Set<String> cpuFlags) {
+        if (core.equals("unknown") || AVX512_KERNELS.contains(core)) {
+            return null;
+        }
+        return cpuFlags.containsAll(AVX512) ? "SkylakeX"
+                : cpuFlags.containsAll(Set.of("avx2", "fma")) && !AVX2_KERNELS.contains(core) ? "Haswell" : null;
     }
 
     static Set<String> cpuFlags() {
@@ -101,9 +110,9 @@ record Machine(int cores, String cpu, String blasCore, String blasThreads, Strin
      * output, which Java cannot read from inside: so a short child JVM on the rows' library and kernel loads ND4J
      * that way and we read its output. OPENBLAS_CORETYPE, when set, forces the kernel (in the child too).
      */
-    private static String probeBlasCore(ThisJvm.Blas blas) {
+    static String probeBlasCore(ThisJvm.Blas blas) {
         try {
-            ProcessBuilder pb = ThisJvm.process(LoadNd4j.class, List.of(), blas).redirectErrorStream(true);
+            ProcessBuilder pb = ThisJvm.process(LoadNd4j.class, List.of(), blas, null).redirectErrorStream(true);
             pb.environment().put("OPENBLAS_VERBOSE", "2");
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

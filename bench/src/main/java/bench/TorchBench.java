@@ -5,29 +5,22 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The PyTorch side of {@code bench}: runs torch_bench.py (a resource beside this class) with a Python that has
- * torch, and reads the one JSON line it prints. Torch is optional: without it the benchmark reports the kit's
+ * The PyTorch side of {@code bench}: torch_bench.py (a resource beside this class) run by a Python that has torch,
+ * serving one row's rounds ({@link RowProcess}). Torch is optional: without it the benchmark reports the kit's
  * side alone. On Debian, {@code apt-get install python3-torch libopenblas0-pthread} provides it for
  * {@code /usr/bin/python3} (without OpenBLAS, torch multiplies with the reference BLAS, 25× slower).
  */
 final class TorchBench {
     private static final String SCRIPT = "torch_bench.py";
 
-    /**
-     * What the script measured: torch's version, the BLAS library it multiplies with, and, per row, the best
-     * tokens/s and the peak RSS.
-     */
-    record Result(String version, String blas, Map<String, KitBench.Rate> rows) {
+    /** What the script says when ready: torch's version and the BLAS library it multiplies with. */
+    record Info(String version, String blas) {
         /** False when torch runs on the reference BLAS (Debian's default without OpenBLAS): far below its speed. */
         boolean fastBlas() {
             String b = blas.toLowerCase(java.util.Locale.ROOT);
@@ -59,61 +52,41 @@ final class TorchBench {
         return null;
     }
 
-    /**
-     * Runs the script once per row, as the kit runs each row in a fresh JVM (so each peak RSS is that row's), and
-     * returns what it measured. {@code kernel}: the OpenBLAS kernel the kit's rows were given, or null.
-     */
-    static Result run(String python, List<String> rows, int trainSteps, int repeat, int newTokens, String dtype,
-            String kernel) throws IOException, InterruptedException {
+    /** Writes the script to a temporary file (deleted when the JVM exits) and returns it. */
+    static Path script() throws IOException {
         Path script = Files.createTempFile("torch_bench", ".py");
-        try {
-            try (InputStream in = TorchBench.class.getResourceAsStream(SCRIPT)) {
-                if (in == null) {
-                    throw new IOException(SCRIPT + " is missing from the class path (rebuild the kit)");
-                }
-                Files.write(script, in.readAllBytes());
+        script.toFile().deleteOnExit();
+        try (InputStream in = TorchBench.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IOException(SCRIPT + " is missing from the class path (rebuild the kit)");
             }
-            String version = null, blas = "unknown";
-            Map<String, KitBench.Rate> measured = new LinkedHashMap<>();
-            for (String row : rows) {
-                System.out.println("  PyTorch: " + row + " …");
-                List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--rows", row,
-                        "--train-steps", String.valueOf(trainSteps), "--repeat", String.valueOf(repeat),
-                        "--new-tokens", String.valueOf(newTokens), "--dtype", dtype));
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-                pb.environment().put("OMP_NUM_THREADS", "1"); // one thread, as the kit
-                if (kernel != null) {
-                    pb.environment().put(BlasKernel.CORETYPE, kernel); // the kernel the kit's rows run
-                }
-                Process p = pb.start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (p.waitFor() != 0) {
-                    throw new IOException(SCRIPT + " failed (exit " + p.exitValue() + "): " + out);
-                }
-                Result r = parse(out.substring(out.lastIndexOf('\n') + 1));
-                version = r.version();
-                blas = r.blas();
-                measured.putAll(r.rows());
-            }
-            return new Result(version, blas, measured);
-        } finally {
-            Files.deleteIfExists(script);
+            Files.write(script, in.readAllBytes());
         }
+        return script;
     }
 
-    static Result parse(String line) throws IOException {
+    /**
+     * The process serving one row on PyTorch's side, one thread, on the OpenBLAS kernel the kit's side runs
+     * ({@code kernel}, or null for OpenBLAS's own choice).
+     */
+    static ProcessBuilder serving(String python, Path script, String row, int trainSteps, int newTokens, String dtype,
+            String kernel) {
+        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--serve", row, "--train-steps",
+                String.valueOf(trainSteps), "--new-tokens", String.valueOf(newTokens), "--dtype", dtype);
+        pb.environment().put("OMP_NUM_THREADS", "1"); // one thread, as the kit
+        if (kernel != null) {
+            pb.environment().put(BlasKernel.CORETYPE, kernel);
+        }
+        return pb;
+    }
+
+    /** Reads the JSON of the script's ready line. */
+    static Info parse(String json) throws IOException {
         try {
-            JsonObject o = new Gson().fromJson(line, JsonObject.class);
-            Map<String, KitBench.Rate> rows = new LinkedHashMap<>();
-            for (Map.Entry<String, com.google.gson.JsonElement> e : o.getAsJsonObject("rows").entrySet()) {
-                JsonObject r = e.getValue().getAsJsonObject();
-                rows.put(e.getKey(), new KitBench.Rate(r.get("tokens_per_s").getAsDouble(),
-                        r.get("cpu_tokens_per_s").getAsDouble(), r.get("peak_rss").getAsLong()));
-            }
-            return new Result(o.get("torch").getAsString(), o.has("blas") ? o.get("blas").getAsString() : "unknown",
-                    rows);
+            JsonObject o = new Gson().fromJson(json, JsonObject.class);
+            return new Info(o.get("torch").getAsString(), o.has("blas") ? o.get("blas").getAsString() : "unknown");
         } catch (JsonParseException | NullPointerException | IllegalStateException | ClassCastException e) {
-            throw new IOException(SCRIPT + " printed something other than its JSON line: " + line, e);
+            throw new IOException(SCRIPT + " said something other than its JSON when ready: " + json, e);
         }
     }
 }

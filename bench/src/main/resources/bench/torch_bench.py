@@ -12,7 +12,15 @@ context again for every token) or through a KV cache. One thread, as the kit run
 Prints one JSON line: {"torch": VERSION, "dtype": ..., "blas": LIBRARY, "rows": {ROW: {"tokens_per_s": X, "cpu_tokens_per_s": Y,
 "peak_rss": BYTES}}}. Each row's rate is the best of --repeat timed rounds after a warm-up, as on the kit's side,
 per second of wall-clock time and per second of the process's CPU time (less disturbed by other processes).
+
+    /usr/bin/python3 torch_bench.py --serve ROW [--train-steps 20] [--new-tokens 255] [--dtype ...]
+
+builds and warms up one row, prints "ready {JSON}" (torch's version and BLAS), then answers commands on standard
+input, one a line, as the kit's side does (bench.KitBench): "round" times one round ("round WALL CPU", tokens per
+second), "peak" gives the peak resident memory ("peak BYTES"), "quit" ends. The kit's bench asks the two sides in
+turn, so that each pair of rounds ran under the same conditions.
 """
+import sys
 import argparse
 import json
 import math
@@ -133,7 +141,8 @@ def peak_rss():
     return -1
 
 
-def train_rate(steps, repeat, gen):
+def train_work(steps, gen):
+    """Builds and warms up the training row; returns (tokens per round, one round)."""
     model = GPT(**JKU)
     decay = [p for p in model.parameters() if p.dim() >= 2]
     rest = [p for p in model.parameters() if p.dim() < 2]
@@ -152,9 +161,14 @@ def train_rate(steps, repeat, gen):
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
 
-    for _ in range(3):
+    for _ in range(5):
         step()
-    return best_of(repeat, steps * JKU_BATCH * JKU["block"], lambda: [step() for _ in range(steps)])
+    return steps * JKU_BATCH * JKU["block"], lambda: [step() for _ in range(steps)]
+
+
+def train_rate(steps, repeat, gen):
+    tokens, work = train_work(steps, gen)
+    return best_of(repeat, tokens, work)
 
 
 def best_of(repeat, tokens, work):
@@ -185,10 +199,42 @@ def sample(model, new_tokens, cached, gen):
     return tokens
 
 
-def sample_rate(new_tokens, cached, repeat, gen):
+def sample_work(new_tokens, cached, gen):
+    """Builds and warms up a sampling row; returns (tokens per round, one round)."""
     model = GPT(**STANFORD).eval()
-    sample(model, 16, cached, gen)
-    return best_of(repeat, new_tokens, lambda: sample(model, new_tokens, cached, gen))
+    sample(model, 32, cached, gen)
+    return new_tokens, lambda: sample(model, new_tokens, cached, gen)
+
+
+def sample_rate(new_tokens, cached, repeat, gen):
+    tokens, work = sample_work(new_tokens, cached, gen)
+    return best_of(repeat, tokens, work)
+
+
+def serve(a, gen):
+    """The --serve mode of the module comment."""
+    peak_reset()
+    if a.serve == "train":
+        tokens, work = train_work(a.train_steps, gen)
+    elif a.serve in ("naive", "cached"):
+        tokens, work = sample_work(a.new_tokens, a.serve == "cached", gen)
+    else:
+        raise SystemExit("unknown row " + a.serve)
+    print("ready " + json.dumps({"torch": torch.__version__, "blas": blas_library()}), flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "round":
+            w, c = time.perf_counter(), time.process_time()
+            work()
+            wall = tokens / (time.perf_counter() - w)
+            cpu = tokens / max(time.process_time() - c, 1e-9)
+            print("round %r %r" % (wall, cpu), flush=True)
+        elif command == "peak":
+            print("peak %d" % peak_rss(), flush=True)
+        elif command == "quit":
+            break
+        else:
+            print("unknown " + command, flush=True)
 
 
 def main():
@@ -198,12 +244,16 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--new-tokens", type=int, default=255)
     ap.add_argument("--dtype", default="float32", choices=["float32", "float64"])
+    ap.add_argument("--serve", metavar="ROW")
     a = ap.parse_args()
     torch.set_num_threads(1)
     torch.set_num_interop_threads(1)
     torch.set_default_dtype(torch.float32 if a.dtype == "float32" else torch.float64)
     gen = torch.Generator().manual_seed(1337)
     torch.manual_seed(1337)
+    if a.serve:
+        serve(a, gen)
+        return
     rows = {}
     for row in a.rows.split(","):
         peak_reset()

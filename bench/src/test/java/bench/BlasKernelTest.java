@@ -31,7 +31,7 @@ class BlasKernelTest {
     }
 
     private static int exitOf(ThisJvm.Blas blas, String expected) throws Exception {
-        Process p = ThisJvm.process(EchoKernel.class, List.of(expected), blas).inheritIO().start();
+        Process p = ThisJvm.process(EchoKernel.class, List.of(expected), blas, null).inheritIO().start();
         return p.waitFor();
     }
 

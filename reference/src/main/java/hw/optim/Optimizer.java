@@ -1,5 +1,6 @@
 package hw.optim;
 
+import hw.tensor.FlatGroup;
 import hw.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +62,13 @@ public abstract class Optimizer {
     private final List<ParamGroup> groups;
     private final List<Parameter> parameters;
     private final Map<String, INDArray[]> buffers = new LinkedHashMap<>();
+    /** After {@link #flattenParameters()}: the flat groups, each with its slot and its members' slots. */
+    private List<Flat> flat = List.of();
+    /** The flat groups' buffers, by name, one flat array per group (the members' buffers are views of them). */
+    private final Map<String, INDArray[]> flatBuffers = new LinkedHashMap<>();
+
+    private record Flat(FlatGroup group, Parameter slot, List<Parameter> members) {
+    }
     private double learningRate;
     private long stepCount;
 
@@ -109,6 +117,48 @@ public abstract class Optimizer {
     /** Applies one update to every parameter that has a gradient. */
     public abstract void step();
 
+    /**
+     * Lays the parameters of each weight decay (and floating-point type) end to end in one array, their gradients
+     * and this optimizer's buffers likewise ({@link FlatGroup}), so that a step and clipping work on a few large
+     * arrays instead of one small array per parameter: GPT's 68 parameters become two. The {@link hw.train.Trainer}
+     * does this before training. From then on {@link #parameters()} and {@link #slots()} hold one tensor per group
+     * whenever the last backward pass reached all its members (else that group's members, one by one, so a member
+     * without a gradient keeps its value); the members keep their shapes and modules see the same values.
+     * {@link #state()} and {@link #loadState} are unchanged. Does nothing when already done, or when a parameter
+     * is already part of another optimizer's flat group; returns whether the parameters are flat now.
+     */
+    public final boolean flattenParameters() {
+        if (!flat.isEmpty()) {
+            return true;
+        }
+        Map<String, List<Parameter>> byKind = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            if (p.tensor().isFlat()) {
+                return false;
+            }
+            byKind.computeIfAbsent(p.weightDecay() + "/" + p.value().dataType(), k -> new ArrayList<>()).add(p);
+        }
+        List<Flat> made = new ArrayList<>();
+        for (List<Parameter> members : byKind.values()) {
+            FlatGroup group = FlatGroup.of(members.stream().map(Parameter::tensor).toList());
+            Parameter slot = new Parameter(parameters.size() + made.size(), group.tensor(), members.get(0).weightDecay());
+            made.add(new Flat(group, slot, List.copyOf(members)));
+        }
+        buffers.forEach((name, arrays) -> {
+            INDArray[] flatArrays = new INDArray[made.size()];
+            for (int k = 0; k < made.size(); k++) {
+                Flat f = made.get(k);
+                flatArrays[k] = f.group().flatten(f.members().stream().map(p -> arrays[p.index()]).toList());
+                for (int i = 0; i < f.members().size(); i++) {
+                    arrays[f.members().get(i).index()] = f.group().part(flatArrays[k], i);
+                }
+            }
+            flatBuffers.put(name, flatArrays);
+        });
+        flat = List.copyOf(made);
+        return true;
+    }
+
     /** Forgets every parameter's gradient (before the next backward pass). */
     public void zeroGrad() {
         for (Parameter p : parameters) {
@@ -136,9 +186,12 @@ public abstract class Optimizer {
         return groups;
     }
 
-    /** Every parameter this optimizer updates, each tensor once, in the order of the groups. */
+    /**
+     * Every parameter this optimizer updates, each tensor once, in the order of the groups; after
+     * {@link #flattenParameters()}, a flat group whose members all have gradients counts as one.
+     */
     public List<Tensor> parameters() {
-        return parameters.stream().map(Parameter::tensor).toList();
+        return slots().stream().map(Parameter::tensor).toList();
     }
 
     /** A one-line description with the hyperparameters, e.g. for logs. */
@@ -148,19 +201,34 @@ public abstract class Optimizer {
 
     // ------------------------------------------------------------------------------------ for subclasses
 
-    /** The parameters with their settings, each tensor once. */
+    /**
+     * The parameters with their settings, each tensor once. After {@link #flattenParameters()}, each flat group
+     * whose members all have gradients is one slot (its value, gradient and buffers are the whole group's); the
+     * members of the others come one by one.
+     */
     protected final List<Parameter> slots() {
-        return parameters;
+        if (flat.isEmpty()) {
+            return parameters;
+        }
+        List<Parameter> out = new ArrayList<>();
+        for (Flat f : flat) {
+            if (f.group().complete()) {
+                out.add(f.slot());
+            } else {
+                out.addAll(f.members());
+            }
+        }
+        return out;
     }
 
     /** This parameter's buffer {@code name} (as declared in the constructor), to read and update in place. */
     protected final INDArray buffer(String name, Parameter p) {
-        INDArray[] arrays = buffers.get(name);
+        INDArray[] arrays = p.index() < parameters.size() ? buffers.get(name) : flatBuffers.get(name);
         if (arrays == null) {
             throw new IllegalArgumentException(name() + " keeps no buffer named '" + name + "'; it has "
                     + buffers.keySet());
         }
-        return arrays[p.index()];
+        return p.index() < parameters.size() ? arrays[p.index()] : arrays[p.index() - parameters.size()];
     }
 
     /** Counts a new step and returns its number t: 1 at the first step, 2 at the second, … Call it once per step. */

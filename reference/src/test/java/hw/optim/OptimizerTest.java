@@ -143,4 +143,69 @@ class OptimizerTest {
         assertThat(GradientClipping.clipGlobalNorm(List.of(b), 1.0)).isZero();
         assertThatThrownBy(() -> GradientClipping.clipGlobalNorm(List.of(a), 0)).hasMessageContaining("maxNorm");
     }
+
+    /** Three parameters (a matrix, a vector, a scalar-like vector) in two decay groups, with given values. */
+    private static List<Tensor> trio() {
+        return List.of(Tensor.param(Nd4j.create(new double[] {1, -2, 3, -4}, new long[] {2, 2}, DataType.DOUBLE)),
+                param(0.5, -0.25), param(2.0));
+    }
+
+    private static List<ParamGroup> groups(List<Tensor> ps) {
+        return List.of(new ParamGroup(List.of(ps.get(0)), 0.1), new ParamGroup(List.of(ps.get(1), ps.get(2)), 0.0));
+    }
+
+    @Test
+    void flatGroupsStepExactlyAsParameterByParameterAndSkipAMemberWithoutGradient() {
+        List<Tensor> plain = trio(), flat = trio();
+        AdamW a = new AdamW(groups(plain), 0.01, 0.9, 0.999, 1e-8);
+        AdamW b = new AdamW(groups(flat), 0.01, 0.9, 0.999, 1e-8);
+        assertThat(b.flattenParameters()).isTrue();
+        assertThat(b.flattenParameters()).as("a second call changes nothing").isTrue();
+        double[][][] grads = {{{0.1, 0.2, -0.3, 0.4}, {1.0, -1.0}, {0.5}}, {{-0.2, 0.1, 0.0, 0.3}, null, {0.25}},
+            {{0.3, -0.1, 0.2, -0.4}, {0.5, 0.5}, {-1.0}}};
+        for (double[][] step : grads) {
+            for (List<Tensor> ps : List.of(plain, flat)) {
+                for (int i = 0; i < 3; i++) {
+                    ps.get(i).zeroGrad();
+                    if (step[i] != null) {
+                        ps.get(i).accumulateGrad(Nd4j.create(step[i], ps.get(i).shape(), DataType.DOUBLE));
+                    }
+                }
+            }
+            assertThat(b.parameters()).as("whole groups count as one parameter, a group lacking a gradient does"
+                    + " not").hasSize(step[1] == null ? 3 : 2);
+            a.step();
+            b.step();
+            for (int i = 0; i < 3; i++) {
+                assertThat(values(flat.get(i))).containsExactly(values(plain.get(i)), within(1e-15));
+                assertThat(flat.get(i).shape()).isEqualTo(plain.get(i).shape());
+            }
+        }
+        Map<String, INDArray> sa = a.state(), sb = b.state();
+        assertThat(sb.keySet()).isEqualTo(sa.keySet());
+        sa.forEach((k, v) -> assertThat(sb.get(k).ravel().toDoubleVector()).containsExactly(v.ravel().toDoubleVector(), within(1e-15)));
+        b.loadState(sa);
+        assertThat(b.state().get("u.1").toDoubleVector()).containsExactly(sa.get("u.1").toDoubleVector(),
+                within(0.0));
+    }
+
+    @Test
+    void clippingTheFlatGroupsClipsEveryMember() {
+        List<Tensor> ps = trio();
+        SGD sgd = new SGD(groups(ps), 1.0);
+        sgd.flattenParameters();
+        for (Tensor p : ps) {
+            p.zeroGrad();
+            p.accumulateGrad(Nd4j.ones(DataType.DOUBLE, p.shape()).muli(2.0));
+        }
+        double norm = GradientClipping.clipGlobalNorm(sgd.parameters(), 1.0);
+        assertThat(norm).isCloseTo(2.0 * Math.sqrt(7), within(1e-12));
+        for (Tensor p : ps) {
+            for (double g : p.grad().ravel().toDoubleVector()) {
+                assertThat(g).isCloseTo(2.0 / (2.0 * Math.sqrt(7)), within(1e-12));
+            }
+        }
+        assertThat(new SGD(groups(ps), 1.0).flattenParameters()).as("parameters already in another optimizer's"
+                + " flat group stay as they are").isFalse();
+    }
 }

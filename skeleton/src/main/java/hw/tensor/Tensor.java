@@ -21,12 +21,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>Shapes follow NumPy: binary operations broadcast, and axes may be negative (counted from the end).
  */
 public final class Tensor {
-    private final INDArray data;
+    private INDArray data; // a parameter's moves into a FlatGroup's array once (moveInto)
     private final boolean requiresGrad;
     private final List<Tensor> inputs;
     private final Backward backward; // null for a leaf
     private final String op;
     private INDArray grad;
+    /** Where a flattened parameter's gradient lives (a view of its FlatGroup's flat gradient), else null. */
+    private INDArray gradSlot;
+    /** For the tensor standing for a whole FlatGroup: that group, which holds its gradient; else null. */
+    private FlatGroup group;
 
     private Tensor(INDArray data, boolean requiresGrad, List<Tensor> inputs, Backward backward, String op) {
         this.data = data;
@@ -46,6 +50,31 @@ public final class Tensor {
     /** A leaf that requires a gradient (a parameter or an input to differentiate by); the array is not copied. */
     public static Tensor param(INDArray data) {
         return new Tensor(data, true, List.of(), null, "param");
+    }
+
+    /** The parameter standing for a whole {@link FlatGroup}: the flat values; its gradient is the group's. */
+    static Tensor flatParam(INDArray values, FlatGroup group) {
+        Tensor t = new Tensor(values, true, List.of(), null, "flat parameters");
+        t.group = group;
+        return t;
+    }
+
+    /**
+     * Moves this parameter's value into {@code value} (which already holds it) and has its gradients written into
+     * {@code gradSlot} from now on (see {@link FlatGroup}).
+     */
+    void moveInto(INDArray value, INDArray gradSlot) {
+        if (grad != null) {
+            gradSlot.assign(grad);
+            grad = gradSlot;
+        }
+        this.data = value;
+        this.gradSlot = gradSlot;
+    }
+
+    /** True for the tensor standing for a whole {@link FlatGroup}, and for the members of one. */
+    public boolean isFlat() {
+        return group != null || gradSlot != null;
     }
 
     /** A constant of the given shape from values in row-major order. */
@@ -134,7 +163,7 @@ public final class Tensor {
 
     /** dL/d(this) accumulated by {@link #backward()}, or {@code null} before any backward pass reached it. */
     public INDArray grad() {
-        return grad;
+        return group != null ? group.gradient() : grad;
     }
 
     public boolean requiresGrad() {
@@ -223,11 +252,23 @@ public final class Tensor {
             throw new IllegalStateException("accumulateGrad: gradient of shape " + Shapes.show(g.shape())
                     + " for a tensor of shape " + Shapes.show(shape()));
         }
-        grad = grad == null ? g.dup() : grad.add(g);
+        if (group != null) {
+            throw new IllegalStateException("accumulateGrad: the tensor standing for flat parameters is in no graph");
+        }
+        if (grad == null) {
+            grad = gradSlot != null ? gradSlot.assign(g) : NativeMemory.copyOutside(g);
+        } else if (gradSlot != null) {
+            grad.addi(g);
+        } else {
+            grad = NativeMemory.keep(grad.add(g));
+        }
     }
 
     /** Forgets the accumulated gradient (before the next backward pass). */
     public void zeroGrad() {
+        if (group != null) {
+            group.zeroGrad();
+        }
         grad = null;
     }
 
@@ -245,8 +286,9 @@ public final class Tensor {
     public Tensor sub(Tensor other) {
         long[] a = shape(), b = other.shape();
         int rank = Shapes.broadcast("sub", a, b).length;
+        // The subtrahend's gradient is negated after summing it to its shape: fewer elements when it broadcast.
         return fromOp("sub", Shapes.withRank(data, rank).sub(Shapes.withRank(other.data, rank)),
-                g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g.neg(), b)}, this, other);
+                g -> new INDArray[] {Shapes.sumToShape(g, a), Shapes.sumToShape(g, b).neg()}, this, other);
     }
 
     /** this * other elementwise, broadcasting. */
@@ -264,8 +306,10 @@ public final class Tensor {
         int rank = Shapes.broadcast("div", a, b).length;
         INDArray x = Shapes.withRank(data, rank), y = Shapes.withRank(other.data, rank);
         INDArray out = x.div(y);
-        return fromOp("div", out, g -> new INDArray[] {
-            Shapes.sumToShape(g.div(y), a), Shapes.sumToShape(g.mul(out).div(y).negi(), b)}, this, other);
+        // d(x/y)/dy = −out/y; y is constant along the axes it broadcast over, so the division and the negation come
+        // after the sum, on y's own shape (one full-size operation instead of three, for LayerNorm's x / std).
+        return fromOp("div", out, g -> new INDArray[] {Shapes.sumToShape(g.div(y), a),
+            Shapes.sumToShape(g.mul(out), b).divi(other.data).negi()}, this, other);
     }
 
     public Tensor add(double c) {
@@ -570,7 +614,7 @@ public final class Tensor {
                 INDArray g2 = g.reshape('c', -1, b[1]);
                 // gemm's transpose flags instead of transposed views, which ND4J copies before multiplying.
                 return new INDArray[] {
-                    Nd4j.gemm(g2, other.data, false, true).reshape('c', a), Nd4j.gemm(a2, g2, true, false)};
+                    gemm(g2, other.data, false, true).reshape('c', a), gemm(a2, g2, true, false)};
             }, this, other);
         }
         if (a.length != b.length || !Arrays.equals(Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2))) {
@@ -590,9 +634,29 @@ public final class Tensor {
      */
     private static INDArray matrixProduct(INDArray a, INDArray b) {
         if (a.size(0) != 1) {
-            return Nd4j.gemm(a, b, false, false);
+            return gemm(a, b, false, false);
         }
         return Nd4j.matmul(b.transpose(), a.reshape(a.length())).reshape(1, b.size(1));
+    }
+
+    /**
+     * op(a) @ op(b) through gemm, op being a transpose where the flag says so. An operand that is the transposed
+     * view of a row-major matrix (a tied LM head's Eᵀ) is passed as that matrix with its flag flipped: gemm would
+     * first copy the view (the whole [V, C] table, 18 MB at the 305B configuration, for every sampled token).
+     */
+    private static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
+        if (isTransposedRowMajor(a)) {
+            return gemm(a.transpose(), b, !transposeA, transposeB);
+        }
+        if (isTransposedRowMajor(b)) {
+            return gemm(a, b.transpose(), transposeA, !transposeB);
+        }
+        return Nd4j.gemm(a, b, transposeA, transposeB);
+    }
+
+    /** True for a 2-D view whose transpose is a plain row-major matrix (element strides [1, rows]). */
+    private static boolean isTransposedRowMajor(INDArray x) {
+        return x.rank() == 2 && x.size(0) > 1 && x.size(1) > 1 && x.stride(0) == 1 && x.stride(1) == x.size(0);
     }
 
     /** This tensor's value as another floating-point type; the gradient is cast back. */

@@ -41,6 +41,7 @@ public class Trainer {
     private final CountingSupplier trainBatches;
     private final CountingSupplier valBatches;
     private TrainingHistory history = new TrainingHistory();
+    private final NativeMemory.Repetitions stepScopes = new NativeMemory.Repetitions("training step");
     private PrintStream out = System.out;
     private Boolean terminal; // null: decide from System.console()
 
@@ -63,6 +64,8 @@ public class Trainer {
         this.schedule = config.schedule();
         this.trainBatches = new CountingSupplier(trainBatches);
         this.valBatches = new CountingSupplier(valBatches);
+        // Clipping and the step then work on one array per group, not one per parameter (Optimizer explains).
+        optimizer.flattenParameters();
     }
 
     /** Sends progress output to {@code stream} (default: System.out); returns this trainer. */
@@ -132,8 +135,13 @@ public class Trainer {
                 for (int i = 0; i < config.gradAccumulationSteps(); i++) {
                     micro.add(checkShape(trainBatches.get()));
                 }
-                double loss = trainStep(model, optimizer, micro, schedule, config.clipNorm());
-                NativeMemory.collectIfGrown(); // the step's graph is garbage now; free off-heap arrays now and then
+                double loss;
+                // The step's arrays live in memory the next step reuses (NativeMemory explains); what it keeps
+                // (parameters, gradients, the optimizer's buffers) lives outside.
+                try (NativeMemory.Scope ignored = stepScopes.next()) {
+                    loss = trainStep(model, optimizer, micro, schedule, config.clipNorm());
+                }
+                NativeMemory.collectIfGrown(); // arrays made outside the scope still wait for a collection
                 if (step() != s) {
                     throw new IllegalStateException("Trainer: after a training step the optimizer counts " + step()
                             + " steps, expected " + s + " (does its step() call nextStep() exactly once?)");
