@@ -20,7 +20,7 @@ class GreedyTranslatorLimitsTest {
             new TranslationPair("ein Hund läuft", "a dog runs"), new TranslationPair("zwei Katzen", "two cats")), 24);
 
     private static void expectTokens(String what, int blockSize, String german, int maxNewTokens, int expectedCount) {
-        GreedyTranslatorTest.ScriptedGpt model = new GreedyTranslatorTest.ScriptedGpt(8310 + blockSize, blockSize, 1000);
+        GreedyTranslatorTest.ScriptedTranslator model = new GreedyTranslatorTest.ScriptedTranslator(8310 + blockSize, blockSize, 1000);
         int[] prompt = GreedyTranslator.prompt(TOKENIZER.encode(german), blockSize, TOKENIZER.specials());
         List<Integer> english = GreedyTranslatorTest.naiveGreedy(model, prompt, maxNewTokens, true);
         assertThat(english).as("the greedy answer's length (the test's own arithmetic)").hasSize(expectedCount);
