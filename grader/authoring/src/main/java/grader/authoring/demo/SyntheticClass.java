@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -51,8 +50,8 @@ public final class SyntheticClass {
         this.layout = layout;
         this.reference = new ReferenceSources(layout);
         this.random = new Random(seed);
-        try (Stream<Path> files = Files.list(layout.mistakes())) {
-            files.filter(p -> p.toString().endsWith(".txt")).sorted().map(MistakeEntry::read)
+        try {
+            MistakeEntry.files(layout.mistakes()).stream().map(MistakeEntry::read)
                     .forEach(e -> catalogue.put(e.name(), e));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the catalogue " + layout.mistakes(), e);

@@ -2,6 +2,7 @@ package grader.authoring.release;
 
 import grader.course.Course;
 import grader.course.Layout;
+import grader.io.FileOps;
 import grader.notebook.Notebook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public final class StudentCopy {
     public static void copy(Layout layout, Path dest, boolean withHidden) {
         Path root = layout.root();
         try {
+            clear(dest);
             Files.createDirectories(dest);
             for (String part : PARTS) {
                 copyTree(root.resolve(part), dest.resolve(part));
@@ -51,6 +53,28 @@ public final class StudentCopy {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy to " + dest + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A copy starts empty, so that a file left from an earlier copy (one since removed from the kit, or added to the
+     * copy afterwards) is never released: an earlier copy is replaced, any other non-empty folder refused.
+     */
+    private static void clear(Path dest) throws IOException {
+        if (!Files.isDirectory(dest)) {
+            return;
+        }
+        boolean empty;
+        try (var entries = Files.list(dest)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (empty) {
+            return;
+        }
+        if (!Files.isRegularFile(dest.resolve(Course.FILE)) || !Files.isRegularFile(dest.resolve("pom.xml"))) {
+            throw new IllegalArgumentException(dest + " is not empty and holds no earlier copy of the kit (no "
+                    + Course.FILE + " and pom.xml): choose a new folder, or empty it first");
+        }
+        FileOps.deleteTree(dest);
     }
 
     /** The root pom without the instructor's profile (its modules are not in a copy). */

@@ -75,8 +75,8 @@ public final class CatalogueSignatures {
         Path file = file(layout);
         Map<String, Signature> all = read(file);
         List<String> inCatalogue = new ArrayList<>();
-        try (var files = Files.list(layout.mistakes())) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt"))
+        try {
+            MistakeEntry.files(layout.mistakes()).stream().map(p -> p.getFileName().toString())
                     .forEach(n -> inCatalogue.add(n.substring(0, n.length() - 4)));
         } catch (IOException e) {
             return; // no catalogue to record

@@ -1,5 +1,6 @@
 package grader.authoring.verify;
 
+import grader.authoring.mutation.EquivalentMutants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One entry of the catalogue of known mistakes ({@code tests/mistakes/*.txt}): a small text file an instructor
@@ -36,6 +38,14 @@ public record MistakeEntry(String name, boolean alternative, String problem, Str
 
     int problemNumber() {
         return Integer.parseInt(problem.replaceFirst("\\..*", ""));
+    }
+
+    /** The catalogue's entry files in {@code catalogue}, sorted: every {@code .txt} but the equivalent mutants'. */
+    public static List<Path> files(Path catalogue) throws IOException {
+        try (Stream<Path> files = Files.list(catalogue)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".txt")
+                    && !p.getFileName().toString().equals(EquivalentMutants.FILE_NAME)).sorted().toList();
+        }
     }
 
     public static MistakeEntry read(Path file) {

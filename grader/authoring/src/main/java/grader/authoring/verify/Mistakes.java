@@ -1,6 +1,5 @@
 package grader.authoring.verify;
 
-import grader.authoring.mutation.EquivalentMutants;
 import grader.course.Layout;
 import grader.io.FileOps;
 import grader.report.Results;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code grader/kit mistakes}: applies each catalogue entry ({@link MistakeEntry}) to a scratch copy of the
@@ -34,9 +32,8 @@ public final class Mistakes {
     public static int run(Layout layout, Path work, int jobs, String only, PrintStream out)
             throws IOException, InterruptedException {
         List<MistakeEntry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(layout.mistakes())) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")
-                    && !p.getFileName().toString().equals(EquivalentMutants.FILE_NAME)).sorted().toList()) {
+        try {
+            for (Path f : MistakeEntry.files(layout.mistakes())) {
                 if (only == null || f.getFileName().toString().contains(only)) {
                     entries.add(MistakeEntry.read(f));
                 }
