@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradient, a seed other than ones, and a backward rule that returns null for an input (which {@link Backward}
  * allows).
  */
-@Todo({"1.4", "1.3"})
+@Todo("1.4")
 @Label("Problems 1.3-1.4 backpropagation")
 class BackpropEdgeCasesTest {
 
