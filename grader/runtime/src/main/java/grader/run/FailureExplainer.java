@@ -129,12 +129,10 @@ public final class FailureExplainer {
             message.insert(0, "your " + file + " " + replaced.get(replacedClass)
                     + "\nso it was graded with the skeleton's version: ");
         }
-        if (details.containsKey("seed")) {
-            message.append("\njqwik seed ").append(details.get("seed"));
-            if (details.containsKey("sample")) {
-                message.append("; ").append(details.get("sample_kind")).append(":\n")
-                        .append(indent(String.valueOf(details.get("sample"))));
-            }
+        // The seed matters only where jqwik generated the inputs; an @Example's would be a random number to no use.
+        if (details.containsKey("seed") && details.containsKey("sample")) {
+            message.append("\njqwik seed ").append(details.get("seed")).append("; ").append(details.get("sample_kind"))
+                    .append(":\n").append(indent(String.valueOf(details.get("sample"))));
         }
         return new Explanation(outcome, message.toString(), details);
     }
