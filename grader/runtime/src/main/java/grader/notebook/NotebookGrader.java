@@ -1,5 +1,6 @@
 package grader.notebook;
 
+import grader.io.ChildSandbox;
 import grader.io.FileOps;
 import grader.report.TestResult;
 import java.io.IOException;
@@ -76,10 +77,12 @@ public final class NotebookGrader {
         Map<String, Notebook> students = new LinkedHashMap<>();
         FreeAnswers answers = new FreeAnswers();
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        try {
-            FileOps.deleteTree(r.work());
+        FileOps.deleteTree(r.work());
+        // The cells run as the test JVMs do (another user where the grader is root): their jar lists only copies.
+        try (ChildSandbox sandbox = ChildSandbox.open(r.work())) {
             Files.createDirectories(r.work().resolve("graded"));
-            Path jar = KernelFiles.pathingJar(r.work().resolve("kit.jar"), r.classpath());
+            Path jar = KernelFiles.pathingJar(sandbox.shared("kit.jar"),
+                    r.classpath().stream().map(sandbox::visible).toList());
             for (Path definer : definers(r)) {
                 String name = definer.getFileName().toString();
                 List<Question> questions;
@@ -116,7 +119,8 @@ public final class NotebookGrader {
             Map<String, NotebookRunner.Run> runs = Map.of();
             List<Path> toRun = spliced.keySet().stream().map(n -> r.work().resolve("graded").resolve(n)).toList();
             if (!toRun.isEmpty()) {
-                runs = NotebookRunner.run(toRun, r.settings(), r.work(), Map.of(NotebookScorer.TOKEN_VARIABLE, token));
+                runs = NotebookRunner.run(toRun, r.settings(), r.work(), Map.of(NotebookScorer.TOKEN_VARIABLE, token),
+                        sandbox);
             }
             for (NotebookSplicer.Spliced p : spliced.values()) {
                 results.addAll(NotebookScorer.score(p, runs.get(p.name()), token, students.get(p.name())));
