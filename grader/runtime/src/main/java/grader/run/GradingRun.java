@@ -149,7 +149,7 @@ public final class GradingRun {
 
             Results results = ResultsBuilder.build(catalog.units(), s.rerun(), 0);
             if (notebooks != null) {
-                notebooks.addTo(results, submission, work, s.out(), s.selection().questions());
+                notebooks.addTo(results, submission, work, s.selection().questions());
             }
             results.executionTime = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
             // What a student sees: only visible tests, so a hidden test's name and messages stay hidden.
