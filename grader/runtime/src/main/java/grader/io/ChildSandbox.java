@@ -120,7 +120,10 @@ public final class ChildSandbox implements AutoCloseable {
                 .map(s -> visible(Paths.get(s)).toString()).collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** Where the grader writes a file for a child to read: the sandbox's shared folder, else {@code fallback}. */
+    /**
+     * Where the grader writes a file for a child to read: the sandbox's shared folder, else {@code fallback}. Pass
+     * the written file through {@link #visible} too: under a strict umask it is copied readable.
+     */
     public Path shared(String name) {
         return (active() ? shared : fallback).resolve(name);
     }

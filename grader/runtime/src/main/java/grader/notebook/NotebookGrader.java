@@ -80,8 +80,8 @@ public final class NotebookGrader {
         // The cells run as the test JVMs do (another user where the grader is root): their jar lists only copies.
         try (ChildSandbox sandbox = ChildSandbox.open(r.work())) {
             Files.createDirectories(r.work().resolve("graded"));
-            Path jar = KernelFiles.pathingJar(sandbox.shared("kit.jar"),
-                    r.classpath().stream().map(sandbox::visible).toList());
+            Path jar = sandbox.visible(KernelFiles.pathingJar(sandbox.shared("kit.jar"),
+                    r.classpath().stream().map(sandbox::visible).toList()));
             for (Path definer : definers(r)) {
                 String name = definer.getFileName().toString();
                 List<Question> questions;

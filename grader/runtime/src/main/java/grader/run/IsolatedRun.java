@@ -304,7 +304,7 @@ final class IsolatedRun implements AutoCloseable {
             cmd.add(sandbox.visible(s).toString());
         }
         cmd.add("--select");
-        cmd.add(select.toAbsolutePath().toString());
+        cmd.add(sandbox.visible(select).toString());
         cmd.add("--jqwik-database");
         cmd.add(childDir().toAbsolutePath().resolve("jqwik-database-" + children).toString());
         cmd.add("--output-cap");
