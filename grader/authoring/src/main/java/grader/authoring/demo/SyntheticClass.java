@@ -1,6 +1,7 @@
 package grader.authoring.demo;
 
 import grader.authoring.batch.Csv;
+import grader.authoring.mutation.EquivalentMutants;
 import grader.authoring.verify.MistakeEntry;
 import grader.course.Layout;
 import grader.io.FileOps;
@@ -52,7 +53,9 @@ public final class SyntheticClass {
         this.reference = new ReferenceSources(layout);
         this.random = new Random(seed);
         try (Stream<Path> files = Files.list(layout.mistakes())) {
-            files.filter(p -> p.toString().endsWith(".txt")).sorted().map(MistakeEntry::read)
+            // The catalogue's entries; the equivalent mutants' list beside them is not one.
+            files.filter(p -> p.toString().endsWith(".txt")
+                    && !p.getFileName().toString().equals(EquivalentMutants.FILE_NAME)).sorted().map(MistakeEntry::read)
                     .forEach(e -> catalogue.put(e.name(), e));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the catalogue " + layout.mistakes(), e);

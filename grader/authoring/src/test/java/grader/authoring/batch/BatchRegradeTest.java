@@ -82,7 +82,7 @@ class BatchRegradeTest {
                 .contains("alice,3,3,2,1,regrade not finished: the previous grade");
         String console = hw.batch(hw.out, Batch.Options.jobs(1));
         assertThat(console).contains("2 already graded, 1 to grade").contains("alice: 3 → 3 (±0); no test changed");
-        assertThat(lastRegradeFile()).content().contains("alice,3,3,±0,3,3,,a stopped regrade, finished");
+        assertThat(lastRegradeFile()).content().contains("alice,3,3,±0,3,3,,\"a stopped regrade, finished\"");
         assertThat(Files.readAllLines(hw.out.resolve("gradebook.csv"))).contains("alice,3,3,2,1,");
     }
 
