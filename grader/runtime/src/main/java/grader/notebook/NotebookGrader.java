@@ -80,8 +80,12 @@ public final class NotebookGrader {
         // The cells run as the test JVMs do (another user where the grader is root): their jar lists only copies.
         try (ChildSandbox sandbox = ChildSandbox.open(r.work())) {
             Files.createDirectories(r.work().resolve("graded"));
-            Path jar = sandbox.visible(KernelFiles.pathingJar(sandbox.shared("kit.jar"),
+            Path jar = KernelFiles.pathingJar(r.work().resolve("kit.jar"), r.classpath());
+            // The graded notebooks keep this one (to open them again afterwards); the run gets the sandbox's.
+            Path childJar = !sandbox.active() ? jar : sandbox.visible(KernelFiles.pathingJar(sandbox.shared("kit.jar"),
                     r.classpath().stream().map(sandbox::visible).toList()));
+            Path toChild = r.work().resolve(sandbox.active() ? "run" : "graded");
+            Files.createDirectories(toChild);
             for (Path definer : definers(r)) {
                 String name = definer.getFileName().toString();
                 List<Question> questions;
@@ -111,11 +115,15 @@ public final class NotebookGrader {
                 }
                 NotebookSplicer.Spliced p = NotebookSplicer.splice(name, questions, source, student, jar);
                 p.graded().write(r.work().resolve("graded").resolve(name));
+                if (sandbox.active()) {
+                    NotebookSplicer.splice(name, questions, source, student, childJar).graded()
+                            .write(toChild.resolve(name));
+                }
                 spliced.put(name, p);
                 students.put(name, student);
             }
             Map<String, NotebookRunner.Run> runs = Map.of();
-            List<Path> toRun = spliced.keySet().stream().map(n -> r.work().resolve("graded").resolve(n)).toList();
+            List<Path> toRun = spliced.keySet().stream().map(toChild::resolve).toList();
             if (!toRun.isEmpty()) {
                 runs = NotebookRunner.run(toRun, r.settings(), r.work(), Map.of(NotebookScorer.TOKEN_VARIABLE, token),
                         sandbox);
