@@ -43,7 +43,12 @@ public final class OneTodoAtATime {
             "Needs\\s+Problems?\\s+(\\d+\\.\\d+(?:(?:\\s*,\\s*|\\s+and\\s+)\\d+\\.\\d+)*)\\s+first");
     private static final Pattern TODO_ID = Pattern.compile("\\d+\\.\\d+");
     /** The grader's words for a test stopped by a TODO it does not grade (see grader.run.FailureExplainer). */
-    private static final Pattern NEEDS_MESSAGE = Pattern.compile("needs Problem (\\d+\\.\\d+)\\b[^\\n]*first");
+    /**
+     * A failure that names the TODO it waits for: "needs Problem 1.3 … first", or, in a test that counts for that
+     * TODO too ({@code @Todo({"1.4", "1.3"})}), "not implemented yet: Problem 1.3".
+     */
+    private static final Pattern NEEDS_MESSAGE = Pattern.compile(
+            "needs Problem (\\d+\\.\\d+)\\b[^\\n]*first|^not implemented yet: Problem (\\d+\\.\\d+)\\b");
 
     /** Orders "4.10" after "4.9". */
     static final Comparator<String> TODO_ORDER = Comparator
@@ -181,7 +186,7 @@ public final class OneTodoAtATime {
             List<String> unexplained = new ArrayList<>();
             for (TestResult t : alone.lost()) {
                 Matcher m = NEEDS_MESSAGE.matcher(t.output == null ? "" : t.output);
-                if (!m.find() || !needs.contains(m.group(1))) {
+                if (!m.find() || !needs.contains(m.group(1) != null ? m.group(1) : m.group(2))) {
                     unexplained.add(t.number + " " + firstLine(t.output));
                 }
             }
