@@ -5,36 +5,12 @@ import grader.report.TestResult;
 import java.util.List;
 
 /**
- * Free-text answers, which a person grades: the autograder gives them no points, lists each in results.json (with
- * {@code max_score} 0 and the tag "manually graded") and collects them per student for a TA.
+ * Free-text answers, which a person grades: the autograder gives them no points and puts each one's text in its
+ * question's results.json entry ({@code max_score} 0, the tag "manually graded"), where the course staff read it on
+ * Gradescope and in the gradebook's results.
  */
 final class FreeAnswers {
-    /** Where the collected answers go, beside results.json. */
-    static final String FILE = "notebook-answers.md";
-
-    private final StringBuilder text = new StringBuilder("# Free-text answers, for grading by hand\n");
-
-    /** Adds the free answers of one notebook's questions, as the student wrote them. */
-    void collect(String name, List<Question> questions, Notebook student) {
-        boolean header = false;
-        for (Question q : questions) {
-            if (!q.manual()) {
-                continue;
-            }
-            if (!header) {
-                text.append("\n## ").append(name).append("\n");
-                header = true;
-            }
-            text.append("\n### Question ").append(q.id()).append(q.title().isBlank() ? "" : " — " + q.title())
-                    .append("\n\n");
-            String answer = answer(q, student);
-            text.append(answer == null ? "_(no answer written)_" : answer.strip()).append("\n");
-        }
-    }
-
-    /** The collected answers, as Markdown. */
-    String markdown() {
-        return text.toString();
+    private FreeAnswers() {
     }
 
     /** The student's answer to a free question, without solution markers; null when there is none yet. */
@@ -61,7 +37,8 @@ final class FreeAnswers {
         t.score = 0;
         t.status = answer == null ? "failed" : "passed";
         t.output = answer == null ? "no answer written yet (graded by hand, not by the autograder)"
-                : "graded by hand: your answer was collected for the TA (" + FILE + "); no points here";
+                : "graded by hand, not by the autograder: the course staff read your answer here, as you wrote it:\n\n"
+                        + answer.strip();
         t.tags = List.of("notebook", "manually graded", "problem " + q.problem());
         t.extraData.put("outcome", "manual");
         return t;

@@ -17,12 +17,13 @@ import java.util.List;
 
 /**
  * The child JVM in which the grader runs one notebook's cells ({@link NotebookRunner} starts and bounds it): it
- * reads the run's token from standard input before any cell runs, evaluates the code cells in order with JShell
+ * reads the run's token and then the notebook from standard input before any cell runs (so no file holds the
+ * notebook's checks for a cell to read), evaluates the code cells in order with JShell
  * ({@link CellEvaluator}, as the kit's kernel does), and reports each cell's start and outputs as token-carrying
  * JSON lines on its real standard output. What the cells print is captured per cell, so no cell can write a line
  * the grader would take for a report.
  *
- * <pre>java -cp ... grader.notebook.NotebookChild NOTEBOOK.ipynb KEY</pre>
+ * <pre>java -cp ... grader.notebook.NotebookChild NAME.ipynb KEY  &lt; (token line, notebook)</pre>
  */
 public final class NotebookChild {
     /** What one cell may leave of printed output. */
@@ -36,14 +37,20 @@ public final class NotebookChild {
     }
 
     public static void main(String[] args) throws Exception {
-        token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        token = input.readLine();
         channel = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         if (token == null || token.isBlank() || args.length != 2) {
-            System.err.println("usage: (token on standard input) NotebookChild NOTEBOOK KEY");
+            System.err.println("usage: (token, then the notebook, on standard input) NotebookChild NAME KEY");
             Runtime.getRuntime().halt(2);
         }
-        Path file = Path.of(args[0]).toAbsolutePath();
-        Notebook nb = Notebook.read(file, args[1]);
+        StringBuilder text = new StringBuilder();
+        char[] chunk = new char[1 << 16];
+        for (int n; (n = input.read(chunk)) >= 0; ) {
+            text.append(chunk, 0, n);
+        }
+        Notebook nb = Notebook.parse(text.toString(), args[0], args[1]);
+        Path folder = Path.of("").toAbsolutePath(); // the child's own working folder
         Capture out = new Capture();
         Capture err = new Capture();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -55,7 +62,7 @@ public final class NotebookChild {
         }));
         List<JsonObject> cells = nb.cells();
         int count = 0;
-        CellEvaluator cellsRun = new CellEvaluator(file.getParent());
+        CellEvaluator cellsRun = new CellEvaluator(folder);
         cellsRun.start(); // JShell warms up while the first cells are read
         for (int i = 0; i < cells.size(); i++) {
             if (!Notebook.isCode(cells.get(i))) {

@@ -1,5 +1,6 @@
 package grader.notebook;
 
+import grader.io.ChildSandbox;
 import grader.io.FileOps;
 import grader.report.TestResult;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
  * release) the grader takes the student's copy, splices the instructor's checks into it ({@link NotebookSplicer}),
  * runs it with the JDK's JShell in a child JVM ({@link NotebookRunner}) and scores it ({@link NotebookScorer}). A notebook that does not open,
  * a kernel that dies, a cell that throws or never ends costs only that notebook's questions, and the message names
- * the cell. Free-text answers earn nothing here: they are collected for a TA ({@link FreeAnswers}).
+ * the cell. Free-text answers earn nothing here: each one's text is in its question's entry, for the staff
+ * ({@link FreeAnswers}).
  */
 public final class NotebookGrader {
 
@@ -36,12 +38,11 @@ public final class NotebookGrader {
      * @param classpath   the submission's classes and every library, for the set-up cell
      * @param settings    the runner's time limits and the course
      * @param work        a folder of this grading's own
-     * @param out         where the free answers are collected, or null
      * @param selected    which questions
      * @param runUngraded also run the notebooks without questions (the instructor's check of the walkthroughs)
      */
     public record Request(Path students, Path sources, String key, List<Path> classpath,
-            NotebookRunner.Settings settings, Path work, Path out, Predicate<Question> selected, boolean runUngraded) {
+            NotebookRunner.Settings settings, Path work, Predicate<Question> selected, boolean runUngraded) {
     }
 
     private NotebookGrader() {
@@ -74,12 +75,17 @@ public final class NotebookGrader {
         List<TestResult> results = new ArrayList<>();
         Map<String, NotebookSplicer.Spliced> spliced = new LinkedHashMap<>();
         Map<String, Notebook> students = new LinkedHashMap<>();
-        FreeAnswers answers = new FreeAnswers();
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        try {
-            FileOps.deleteTree(r.work());
+        FileOps.deleteTree(r.work());
+        // The cells run as the test JVMs do (another user where the grader is root): their jar lists only copies.
+        try (ChildSandbox sandbox = ChildSandbox.open(r.work())) {
             Files.createDirectories(r.work().resolve("graded"));
             Path jar = KernelFiles.pathingJar(r.work().resolve("kit.jar"), r.classpath());
+            // The graded notebooks keep this one (to open them again afterwards); the run gets the sandbox's.
+            Path childJar = !sandbox.active() ? jar : sandbox.visible(KernelFiles.pathingJar(sandbox.shared("kit.jar"),
+                    r.classpath().stream().map(sandbox::visible).toList()));
+            Path toChild = r.work().resolve(sandbox.active() ? "run" : "graded");
+            Files.createDirectories(toChild);
             for (Path definer : definers(r)) {
                 String name = definer.getFileName().toString();
                 List<Question> questions;
@@ -107,22 +113,23 @@ public final class NotebookGrader {
                             + "; only this notebook's questions lose points")));
                     continue;
                 }
-                answers.collect(name, questions, student);
                 NotebookSplicer.Spliced p = NotebookSplicer.splice(name, questions, source, student, jar);
                 p.graded().write(r.work().resolve("graded").resolve(name));
+                if (sandbox.active()) {
+                    NotebookSplicer.splice(name, questions, source, student, childJar).graded()
+                            .write(toChild.resolve(name));
+                }
                 spliced.put(name, p);
                 students.put(name, student);
             }
             Map<String, NotebookRunner.Run> runs = Map.of();
-            List<Path> toRun = spliced.keySet().stream().map(n -> r.work().resolve("graded").resolve(n)).toList();
+            List<Path> toRun = spliced.keySet().stream().map(toChild::resolve).toList();
             if (!toRun.isEmpty()) {
-                runs = NotebookRunner.run(toRun, r.settings(), r.work(), Map.of(NotebookScorer.TOKEN_VARIABLE, token));
+                runs = NotebookRunner.run(toRun, r.settings(), r.work(), Map.of(NotebookScorer.TOKEN_VARIABLE, token),
+                        sandbox);
             }
             for (NotebookSplicer.Spliced p : spliced.values()) {
                 results.addAll(NotebookScorer.score(p, runs.get(p.name()), token, students.get(p.name())));
-            }
-            if (r.out() != null) {
-                FileOps.writeAtomically(r.out().resolve(FreeAnswers.FILE), answers.markdown());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot grade the notebooks: " + e.getMessage(), e);

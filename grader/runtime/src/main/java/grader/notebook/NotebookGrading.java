@@ -28,12 +28,12 @@ public record NotebookGrading(Path students, Path sources, grader.course.Course 
         return new NotebookGrading(otherStudents, sources, course, cellTimeout);
     }
 
-    private NotebookGrader.Request request(List<Path> submission, Path work, Path out, Predicate<Question> selected) {
+    private NotebookGrader.Request request(List<Path> submission, Path work, Predicate<Question> selected) {
         List<Path> classpath = new ArrayList<>(submission);
         classpath.addAll(KernelFiles.split(System.getProperty("java.class.path", "")));
         Path defs = sources != null && Files.isDirectory(sources) ? sources : null;
         return new NotebookGrader.Request(students, defs, course.notebookKey(), classpath,
-                new NotebookRunner.Settings(course, cellTimeout, false), work, out,
+                new NotebookRunner.Settings(course, cellTimeout, false), work,
                 selected, false);
     }
 
@@ -41,18 +41,18 @@ public record NotebookGrading(Path students, Path sources, grader.course.Course 
     public List<TestResult> provisional(Predicate<Question> selected) {
         List<TestResult> out = new ArrayList<>();
         if (enabled()) {
-            NotebookGrader.questions(request(List.of(), null, null, selected))
+            NotebookGrader.questions(request(List.of(), null, selected))
                     .forEach(q -> out.add(NotebookGrader.notRun(q)));
         }
         return out;
     }
 
     /** Grades the notebooks against the submission's classes and adds their questions to {@code results}. */
-    public void addTo(Results results, List<Path> submission, Path work, Path out, Predicate<Question> selected) {
+    public void addTo(Results results, List<Path> submission, Path work, Predicate<Question> selected) {
         if (!enabled()) {
             return;
         }
-        for (TestResult t : NotebookGrader.grade(request(submission, work.resolve("notebooks"), out, selected))) {
+        for (TestResult t : NotebookGrader.grade(request(submission, work.resolve("notebooks"), selected))) {
             results.tests.add(t);
             results.score += t.score;
         }

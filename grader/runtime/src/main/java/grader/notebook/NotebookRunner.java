@@ -1,5 +1,6 @@
 package grader.notebook;
 
+import grader.io.ChildSandbox;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -63,6 +64,14 @@ public final class NotebookRunner {
      */
     public static Map<String, Run> run(List<Path> notebooks, Settings settings, Path work, Map<String, String> env)
             throws IOException, InterruptedException {
+        try (ChildSandbox sandbox = ChildSandbox.open(work)) {
+            return run(notebooks, settings, work, env, sandbox);
+        }
+    }
+
+    /** {@link #run(List, Settings, Path, Map)} with the children in {@code sandbox} (its user, its folder). */
+    public static Map<String, Run> run(List<Path> notebooks, Settings settings, Path work, Map<String, String> env,
+            ChildSandbox sandbox) throws IOException, InterruptedException {
         Path out = work.resolve("executed");
         Files.createDirectories(out);
         Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -72,7 +81,7 @@ public final class NotebookRunner {
         List<Future<?>> futures = new ArrayList<>();
         for (Path nb : notebooks) {
             futures.add(pool.submit(() -> {
-                Run r = runOne(nb, settings, out, work, env);
+                Run r = runOne(nb, settings, out, work, env, sandbox);
                 runs.put(nb.getFileName().toString(), r);
                 log(work, String.format(Locale.ROOT, "cells: %s %s (%.1f s)%s", nb.getFileName(), r.status(),
                         r.seconds(), r.ok() ? "" : " at cell " + r.cell() + ": " + r.message()));
@@ -92,8 +101,8 @@ public final class NotebookRunner {
         return ordered;
     }
 
-    private static Run runOne(Path file, Settings settings, Path out, Path work, Map<String, String> env)
-            throws IOException, InterruptedException {
+    private static Run runOne(Path file, Settings settings, Path out, Path work, Map<String, String> env,
+            ChildSandbox sandbox) throws IOException, InterruptedException {
         long start = System.nanoTime();
         String name = file.getFileName().toString();
         Notebook nb = Notebook.read(file, settings.course().notebookKey());
@@ -109,17 +118,21 @@ public final class NotebookRunner {
         cmd.add("-XX:+UseSerialGC");
         cmd.addAll(settings.course().kernelJvmOptions());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(sandbox.classpath(System.getProperty("java.class.path")));
         cmd.add(NotebookChild.class.getName());
-        cmd.add(file.toAbsolutePath().toString());
+        cmd.add(name);
         cmd.add(settings.course().notebookKey());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(file.toAbsolutePath().getParent().toFile())
+        ProcessBuilder pb = new ProcessBuilder(sandbox.command(cmd))
+                .directory(sandbox.directory(file.toAbsolutePath().getParent()).toFile())
                 .redirectError(stderr.toFile());
         pb.environment().putAll(settings.course().testEnvironment()); // the notebooks run the homework as its tests do
         pb.environment().putAll(env);
         Process process = pb.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write(Files.readAllBytes(file)); // on standard input: no file of its checks for a cell to read
+        } catch (IOException e) {
+            // the child ended before it read its notebook: its exit status tells why
         }
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> read(process, token, events), "notebook-child-reader");

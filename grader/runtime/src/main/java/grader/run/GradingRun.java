@@ -149,7 +149,7 @@ public final class GradingRun {
 
             Results results = ResultsBuilder.build(catalog.units(), s.rerun(), 0);
             if (notebooks != null) {
-                notebooks.addTo(results, submission, work, s.out(), s.selection().questions());
+                notebooks.addTo(results, submission, work, s.selection().questions());
             }
             results.executionTime = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
             // What a student sees: only visible tests, so a hidden test's name and messages stay hidden.
@@ -190,9 +190,11 @@ public final class GradingRun {
         List<String> jvmArgs = new ArrayList<>(memory.jvmArgs(s.course()));
         Files.writeString(work.resolve("child-memory.txt"), memory.describe() + "\n" + jvmArgs + "\n");
         jvmArgs.addAll(s.limits().jvmArgs());
-        new IsolatedRun(new IsolatedRun.Settings(classpath, jvmArgs, s.course().testEnvironment(), submission,
-                s.limits().timeLimit(), s.limits().budget(), s.limits().outputCap(), work, compileReport, memory),
-                catalog).run();
+        try (IsolatedRun run = new IsolatedRun(new IsolatedRun.Settings(classpath, jvmArgs,
+                s.course().testEnvironment(), submission, s.limits().timeLimit(), s.limits().budget(),
+                s.limits().outputCap(), work, compileReport, memory), catalog)) {
+            run.run();
+        }
     }
 
     /** Writes and returns a results.json that scores nothing and says why (the submission could not be read). */

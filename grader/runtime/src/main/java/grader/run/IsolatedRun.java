@@ -1,5 +1,6 @@
 package grader.run;
 
+import grader.io.ChildSandbox;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * (the child is killed), System.exit, an error the engine could not contain (OutOfMemoryError), or a crash.
  * After a child dies, a fresh one runs the units that remain; a total time budget bounds the whole run.
  */
-final class IsolatedRun {
+final class IsolatedRun implements AutoCloseable {
     private static final int STDERR_TAIL = 2_000;
 
     /** How to start and bound the children. */
@@ -37,12 +38,25 @@ final class IsolatedRun {
     private final Settings settings;
     private final TestCatalog catalog;
     private final long budgetDeadline;
+    private final ChildSandbox sandbox;
     private int children;
 
     IsolatedRun(Settings settings, TestCatalog catalog) {
         this.settings = settings;
         this.catalog = catalog;
         this.budgetDeadline = System.nanoTime() + (long) (settings.budgetSeconds() * 1e9);
+        this.sandbox = ChildSandbox.open(settings.workDir());
+    }
+
+    /** Stops what the children left running and removes their sandbox. */
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+
+    /** Where a child works: a folder of its own when it runs as another user, else the work folder. */
+    private Path childDir() {
+        return sandbox.directory(settings.workDir());
     }
 
     void run() {
@@ -73,15 +87,15 @@ final class IsolatedRun {
     private boolean runChild(Map<String, GradedUnit> remaining) {
         children++;
         String token = UUID.randomUUID().toString();
-        Path select = settings.workDir().resolve("child-" + children + ".select");
+        Path select = sandbox.shared("child-" + children + ".select");
         Path stderr = settings.workDir().resolve("child-" + children + ".stderr");
         Process process;
         try {
             Files.createDirectories(settings.workDir());
             Files.write(select, remaining.keySet(), StandardCharsets.UTF_8);
-            // The child works in the work folder, so a file it writes by a relative name lands there.
-            ProcessBuilder builder = new ProcessBuilder(command(select)).directory(settings.workDir().toFile())
-                    .redirectError(stderr.toFile());
+            // The child works in its own folder, so a file it writes by a relative name lands there.
+            ProcessBuilder builder = new ProcessBuilder(sandbox.command(command(select)))
+                    .directory(childDir().toFile()).redirectError(stderr.toFile());
             builder.environment().putAll(settings.environment());
             process = builder.start();
             try (OutputStream in = process.getOutputStream()) {
@@ -227,7 +241,7 @@ final class IsolatedRun {
             return "the test JVM was killed (SIGKILL) while this test ran, most likely by the kernel because the"
                     + " container ran out of memory" + memoryAdvice() + stderrTail(stderr);
         }
-        boolean crashLog = Files.exists(settings.workDir().resolve("hs_err_pid" + pid + ".log"));
+        boolean crashLog = Files.exists(childDir().resolve("hs_err_pid" + pid + ".log"));
         if (crashLog || status == 134 || status == 139) {
             return "the JVM crashed in native code while this test ran (exit status " + status + "): in a native"
                     + " array library this is usually an index out of range or an operation on arrays of the wrong"
@@ -280,24 +294,24 @@ final class IsolatedRun {
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+ExitOnOutOfMemoryError");
-        cmd.add("-XX:ErrorFile=" + settings.workDir().toAbsolutePath().resolve("hs_err_pid%p.log"));
+        cmd.add("-XX:ErrorFile=" + childDir().toAbsolutePath().resolve("hs_err_pid%p.log"));
         cmd.addAll(settings.jvmArgs());
         cmd.add("-cp");
-        cmd.add(settings.classpath());
+        cmd.add(sandbox.classpath(settings.classpath()));
         cmd.add(ChildMain.class.getName());
         for (Path s : settings.submission()) {
             cmd.add("--submission");
-            cmd.add(s.toAbsolutePath().toString());
+            cmd.add(sandbox.visible(s).toString());
         }
         cmd.add("--select");
-        cmd.add(select.toAbsolutePath().toString());
+        cmd.add(sandbox.visible(select).toString());
         cmd.add("--jqwik-database");
-        cmd.add(settings.workDir().toAbsolutePath().resolve("jqwik-database-" + children).toString());
+        cmd.add(childDir().toAbsolutePath().resolve("jqwik-database-" + children).toString());
         cmd.add("--output-cap");
         cmd.add(String.valueOf(settings.outputCap()));
         if (settings.compileReport() != null) {
             cmd.add("--compile-report");
-            cmd.add(settings.compileReport().toAbsolutePath().toString());
+            cmd.add(sandbox.visible(settings.compileReport()).toString());
         }
         return cmd;
     }

@@ -1,5 +1,6 @@
 package grader.run;
 
+import grader.io.ChildSandbox;
 import grader.report.Results;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,20 +55,22 @@ final class Leaderboard {
 
     /** Measures, sets {@code results.leaderboard}, and returns a paragraph for the output. */
     static String addTo(Results results, List<Path> tests, String classpath, List<String> jvmArgs, Path work) {
-        Path file = work.resolve("leaderboard.json");
         List<String> notes = new ArrayList<>();
         LeaderboardMain.Report report = new LeaderboardMain.Report();
-        try {
+        // The measurements run the submission's code: as the test JVMs do, in a sandbox of their own.
+        try (ChildSandbox sandbox = ChildSandbox.open(work)) {
+            Path file = sandbox.directory(work).resolve("leaderboard.json");
             Files.deleteIfExists(file);
             List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
                     .toString()));
             cmd.addAll(jvmArgs);
-            cmd.addAll(List.of("-cp", classpath, LeaderboardMain.class.getName(), "--out", file.toString(),
-                    "--time-limit", String.valueOf(PER_MEASURE)));
+            cmd.addAll(List.of("-cp", sandbox.classpath(classpath), LeaderboardMain.class.getName(), "--out",
+                    file.toString(), "--time-limit", String.valueOf(PER_MEASURE)));
             for (Path t : tests) {
-                cmd.addAll(List.of("--tests", t.toString()));
+                cmd.addAll(List.of("--tests", sandbox.visible(t).toString()));
             }
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(sandbox.command(cmd)).directory(sandbox.directory(work).toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(work.resolve("leaderboard.log").toFile());
             pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
             Process p = pb.start();

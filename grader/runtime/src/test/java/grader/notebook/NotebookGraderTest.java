@@ -25,7 +25,7 @@ class NotebookGraderTest {
         // b.ipynb was not submitted
         List<TestResult> results = NotebookGrader.grade(new NotebookGrader.Request(students, sources,
                 NotebookFixtures.KEY, List.of(), new NotebookRunner.Settings(
-                grader.course.Course.defaults(), 5, false), tmp.resolve("work"), tmp,
+                grader.course.Course.defaults(), 5, false), tmp.resolve("work"),
                 q -> true, false));
         assertThat(results).extracting(t -> t.number).containsExactly("7.1", "7.2", "7.1", "7.2");
         assertThat(results).allSatisfy(t -> {
@@ -44,7 +44,7 @@ class NotebookGraderTest {
         Path sources = Files.createDirectories(tmp.resolve("source"));
         NotebookFixtures.write(NotebookFixtures.source(), sources.resolve("a.ipynb"));
         List<Question> questions = NotebookGrader.questions(new NotebookGrader.Request(sources, sources,
-                NotebookFixtures.KEY, List.of(), null, tmp.resolve("work"), tmp, q -> true, false));
+                NotebookFixtures.KEY, List.of(), null, tmp.resolve("work"), q -> true, false));
         assertThat(questions).extracting(Question::id, Question::points, Question::manual)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("7.1", 2.0, false),
                         org.assertj.core.groups.Tuple.tuple("7.2", 0.0, true));

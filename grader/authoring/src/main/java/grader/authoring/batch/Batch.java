@@ -115,8 +115,9 @@ public final class Batch {
             // Side by side, each job's test JVMs get a share of the container, not all of it.
             args.add("--memory=" + grader.run.ChildMemory.share(jobs));
         }
-        Path regrades = out.resolve("regrades").resolve(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString()
-                .replace(':', '-') + ".csv");
+        // Always with seconds (LocalDateTime.toString drops ":00"), so the names sort in time order.
+        Path regrades = out.resolve("regrades").resolve(LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")) + ".csv");
         List<RegradeDiff> diffs = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<?>> running = new ArrayList<>();

@@ -3,11 +3,17 @@ package grader.authoring.platform;
 import grader.authoring.release.StudentCopy;
 import grader.compile.Submission;
 import grader.course.Layout;
+import grader.io.ChildSandbox;
 import grader.io.FileOps;
 import grader.report.Results;
 import grader.report.ResultsJson;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Builds a Gradescope autograder zip: {@code setup.sh} (installs a JDK and Maven, builds the kit; the notebooks are
@@ -40,20 +44,33 @@ public final class GradescopeBundle {
             fi
             cd "$root/source"
             mvn -B -q -DskipTests process-test-classes
-            """;
+            # The submission's code (test JVMs, notebook cells) runs as this user, who cannot read the source tree.
+            if [ "$(id -u)" = 0 ] && ! id -u %s >/dev/null 2>&1; then
+              useradd --system --create-home --shell /usr/sbin/nologin %s
+            fi
+            """.formatted(ChildSandbox.USER, ChildSandbox.USER);
     static final String RUN = """
             #!/usr/bin/env bash
             # Gradescope runs this for every submission; it must always leave results/results.json.
             set -uo pipefail
             root="${AUTOGRADER_ROOT:-/autograder}"
             mkdir -p "$root/results"
+            if [ "$(id -u)" = 0 ]; then
+              # Only root lists the autograder's folder or reads the sources, the submission and the results: the
+              # grader hands the test JVMs, run as %s, copies of what they need.
+              chmod 711 "$root"
+              chmod 700 "$root/source" "$root/results" "$root/submission" 2>/dev/null || true
+            fi
             cd "$root/source"
             java -cp "$(cat tests/target/grade-classpath.txt)" grader.Grader grade --root "$root/source" \\
               --sources "$root/submission" --out "$root/results" --hidden "$root/source/tests/hidden"
-            """;
+            """.formatted(ChildSandbox.USER);
 
     private GradescopeBundle() {
     }
+
+    /** The scripts Gradescope runs as files, so their entries carry Unix execute bits. */
+    static final List<String> SCRIPTS = List.of("setup.sh", "run_autograder");
 
     public static void write(Layout layout, Path zip) {
         Path staging = zip.resolveSibling(zip.getFileName() + ".staging");
@@ -63,12 +80,20 @@ public final class GradescopeBundle {
             Files.writeString(staging.resolve("setup.sh"), SETUP, StandardCharsets.UTF_8);
             Files.writeString(staging.resolve("run_autograder"), RUN, StandardCharsets.UTF_8);
             Files.createDirectories(zip.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out);
-                    Stream<Path> files = Files.walk(staging)) {
+            Files.deleteIfExists(zip);
+            // The JDK's zip file system writes each entry's Unix mode in its external attributes, which unzip keeps.
+            URI uri = URI.create("jar:" + zip.toAbsolutePath().toUri());
+            try (FileSystem z = FileSystems.newFileSystem(uri, Map.of("create", "true",
+                    "enablePosixFileAttributes", "true")); Stream<Path> files = Files.walk(staging)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    z.putNextEntry(new ZipEntry(staging.relativize(f).toString().replace('\\', '/')));
-                    Files.copy(f, z);
-                    z.closeEntry();
+                    String name = staging.relativize(f).toString().replace('\\', '/');
+                    Path entry = z.getPath(name);
+                    if (entry.getParent() != null) {
+                        Files.createDirectories(entry.getParent());
+                    }
+                    Files.copy(f, entry);
+                    Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString(
+                            SCRIPTS.contains(name) ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
             FileOps.deleteTree(staging);
@@ -88,13 +113,25 @@ public final class GradescopeBundle {
         for (Path part : submission) {
             StudentCopy.copyTree(part, work.resolve("submission"));
         }
-        Files.copy(source.resolve("run_autograder"), work.resolve("run_autograder"));
-        for (Path script : List.of(source.resolve("setup.sh"), work.resolve("run_autograder"))) {
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // As Gradescope does: the scripts keep the modes their entries carry, and run as files.
+        for (Map.Entry<String, Set<PosixFilePermission>> script : modes(zip).entrySet()) {
+            Files.setPosixFilePermissions(source.resolve(script.getKey()), script.getValue());
         }
-        run(List.of("bash", source.resolve("setup.sh").toString()), work, "setup.log");
-        run(List.of("bash", work.resolve("run_autograder").toString()), work, "run_autograder.log");
+        Files.copy(source.resolve("run_autograder"), work.resolve("run_autograder"), StandardCopyOption.COPY_ATTRIBUTES);
+        run(List.of(source.resolve("setup.sh").toString()), work, "setup.log");
+        run(List.of(work.resolve("run_autograder").toString()), work, "run_autograder.log");
         return ResultsJson.read(work.resolve("results/results.json"));
+    }
+
+    /** The Unix modes the zip's entries of the scripts carry. */
+    static Map<String, Set<PosixFilePermission>> modes(Path zip) throws IOException {
+        Map<String, Set<PosixFilePermission>> out = new java.util.LinkedHashMap<>();
+        try (FileSystem z = FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"))) {
+            for (String script : SCRIPTS) {
+                out.put(script, Files.getPosixFilePermissions(z.getPath(script)));
+            }
+        }
+        return out;
     }
 
     private static void run(List<String> cmd, Path work, String log) throws IOException, InterruptedException {

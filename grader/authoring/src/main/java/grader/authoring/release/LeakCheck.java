@@ -233,11 +233,55 @@ final class LeakCheck {
                             + ", starting " + line;
                 }
             }
+            for (int i = 0; i < rawLines.size() && leak == null; i++) {
+                leak = solutionInComment(rel, i + 1, rawLines.get(i));
+            }
             if (leak != null) {
                 found.add("protected code is in the release: " + leak);
             }
         }
         return found;
+    }
+
+    /**
+     * A distinctive solution line anywhere inside the comment on this line, after other words or not
+     * ({@code * find: double step = …} in a doc comment), as "file:line: …"; else null.
+     */
+    private String solutionInComment(String rel, int number, String raw) {
+        String comment = commentOf(raw);
+        if (comment == null) {
+            return null;
+        }
+        String text = normalize(comment);
+        for (String line : distinctiveSolutionLines()) {
+            if (text.contains(line)) {
+                return rel + ":" + number + ": " + line + "  (in a comment; from " + String.join(", ",
+                        origins.get(line)) + ")";
+            }
+        }
+        return null;
+    }
+
+    /** The comment part of a line (a whole comment line, or what follows {@code //} or {@code /*}), or null. */
+    static String commentOf(String raw) {
+        String s = raw.strip();
+        if (isComment(s) || s.startsWith("#") || s.startsWith("<!--")) {
+            return s;
+        }
+        java.util.regex.Matcher m = COMMENT_START.matcher(s);
+        return m.find() ? s.substring(m.start()) : null;
+    }
+
+    /** {@code //} not part of a URL ("https://"), or {@code /*}. */
+    private static final java.util.regex.Pattern COMMENT_START = java.util.regex.Pattern.compile("(?<!:)//|/\\*");
+
+    private List<String> distinctive;
+
+    private List<String> distinctiveSolutionLines() {
+        if (distinctive == null) {
+            distinctive = solutionLines.stream().filter(this::isDistinctive).sorted().toList();
+        }
+        return distinctive;
     }
 
     private static List<Path> files(Path dir) throws IOException {

@@ -89,7 +89,7 @@ public final class NotebookCheck {
             notebooks = kept;
         }
         List<TestResult> results = NotebookGrader.grade(new NotebookGrader.Request(first, first, key, classpath,
-                settings, out.resolve("reference-run"), out.resolve("reference-run"), q -> true, true));
+                settings, out.resolve("reference-run"), q -> true, true));
         for (TestResult t : results) {
             if (t.score < t.maxScore || !"passed".equals(t.status)) {
                 problems.add(t.name + " fails on the reference: " + t.output);
@@ -160,7 +160,7 @@ public final class NotebookCheck {
             }
         }
         List<TestResult> wrong = NotebookGrader.grade(new NotebookGrader.Request(mutants, sources, key, classpath,
-                settings, out.resolve("mistakes-run"), out.resolve("mistakes-run"), q -> true, false));
+                settings, out.resolve("mistakes-run"), q -> true, false));
         int caught = 0;
         for (TestResult t : wrong) {
             if (t.maxScore == 0) {
@@ -192,7 +192,7 @@ public final class NotebookCheck {
         String first = writeBroken(victim, key, defs, subs);
         NotebookRunner.Settings settings = new NotebookRunner.Settings(course, 30, false);
         List<TestResult> results = NotebookGrader.grade(new NotebookGrader.Request(subs, defs, key, classpath, settings,
-                out.resolve("run"), out.resolve("run"), q -> true, false));
+                out.resolve("run"), q -> true, false));
         for (TestResult t : results) {
             if (t.maxScore == 0) {
                 continue; // free answers: graded by hand whatever happens

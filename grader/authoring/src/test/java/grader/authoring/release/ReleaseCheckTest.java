@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The release's leak check on this repository's homework (the sources next to the grader, copied to a scratch
  * folder): it passes on the kit as shipped, a generic line that a file's provided code repeats from its own
  * solution does not fail it, and it fails, naming file and line, on a distinctive solution line planted in
- * another file as a comment (in reference and skeleton alike), a hidden test copied in, a reference-only file
+ * another file as a comment (in reference and skeleton alike) or after other words inside any comment of a
+ * released file, a hidden test copied in, a reference-only file
  * copied in, and a stretch of solution lines.
  */
 class ReleaseCheckTest {
@@ -121,6 +122,26 @@ class ReleaseCheckTest {
         Files.writeString(release.resolve("tests/torch_bench.py"), "print(1)\n");
         assertThat(Release.undeclared(release, holds)).containsExactly("skeleton/src/main/java/hw/bench/Speed.java",
                 "tests/torch_bench.py");
+    }
+
+    @Test
+    void aSolutionLineAfterOtherWordsInAnyCommentFails() throws IOException {
+        Path release = scratch.resolve("prefixed");
+        Layout layout = new Layout(kit);
+        Release.write(layout, release);
+        String adam = solutionLines("hw/optim/Adam.java").stream().map(l -> l.replaceFirst("//.*", "").strip())
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        Path docComment = release.resolve("grader/runtime/src/main/java/grader/io/FileOps.java");
+        String text = Files.readString(docComment, StandardCharsets.UTF_8);
+        Files.writeString(docComment, text.replaceFirst("(?m)^/\\*\\*",
+                java.util.regex.Matcher.quoteReplacement("/**\n * find: " + adam)),
+                StandardCharsets.UTF_8);
+        Files.writeString(release.resolve("tests/src/test/java/Trailing.java"),
+                "class Trailing {\n    int x = 0; // the answer was " + adam + " (a note)\n}\n");
+        List<String> leaks = Release.leaks(layout, release);
+        assertThat(leaks).anyMatch(l -> l.contains("grader/runtime/src/main/java/grader/io/FileOps.java:")
+                && l.contains("in a comment") && l.contains("hw/optim/Adam.java"));
+        assertThat(leaks).anyMatch(l -> l.contains("tests/src/test/java/Trailing.java:2"));
     }
 
     @Test

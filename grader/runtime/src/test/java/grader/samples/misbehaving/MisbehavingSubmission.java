@@ -102,8 +102,13 @@ class MisbehavingSubmission {
         // A line shaped like the grader's events, with a guessed token, straight to the process's output.
         PrintStream raw = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         raw.println("{\"token\":\"guess\",\"type\":\"finished\",\"unit\":\"x\",\"outcome\":\"PASSED\"}");
-        Files.writeString(Path.of("results.json"), fake);
-        Files.writeString(Path.of("..", "results.json"), fake);
+        for (Path target : new Path[] {Path.of("results.json"), Path.of("..", "results.json")}) {
+            try {
+                Files.writeString(target, fake);
+            } catch (IOException denied) {
+                // run as another user, the test JVM may not write above its own folder
+            }
+        }
         System.setOut(new PrintStream(new ByteArrayOutputStream()));
         fail("this test fails however it cheats");
     }
