@@ -1,5 +1,6 @@
 package grader.run;
 
+import grader.io.CpuBudget;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the graded units in child JVMs and charges each unit for whatever its child did: a time limit overrun
  * (the child is killed), System.exit, an error the engine could not contain (OutOfMemoryError), or a crash.
- * After a child dies, a fresh one runs the units that remain; a total time budget bounds the whole run.
+ * A test's limit is charged in its child's CPU time ({@link CpuBudget}), so a busy machine costs no points.
+ * After a child dies, a fresh one runs the units that remain; a total wall-clock budget bounds the whole run.
  */
 final class IsolatedRun {
     private static final int STDERR_TAIL = 2_000;
@@ -97,7 +99,7 @@ final class IsolatedRun {
 
         boolean anyStarted = false;
         GradedUnit current = null;
-        long deadline = Long.MAX_VALUE;
+        CpuBudget limit = new CpuBudget(process.toHandle());
         StringBuilder stray = new StringBuilder();
         String exitDuring = null;
         String fatal = null;
@@ -120,7 +122,7 @@ final class IsolatedRun {
                             anyStarted = true;
                             current = unit;
                             stray.setLength(0);
-                            deadline = System.nanoTime() + (long) (limitOf(unit) * 1e9);
+                            limit.start(limitOf(unit));
                         }
                     }
                     case "finished" -> {
@@ -134,8 +136,9 @@ final class IsolatedRun {
                             remaining.remove(unit.uniqueId);
                             stray.setLength(0);
                             if (unit == current) {
+                                limit.stop();
+                                unit.recordTimes(limit);
                                 current = null;
-                                deadline = Long.MAX_VALUE;
                             }
                         }
                     }
@@ -153,16 +156,16 @@ final class IsolatedRun {
             } else if (item == END) {
                 break;
             }
-            long now = System.nanoTime();
-            if (current != null && now > deadline) {
+            CpuBudget.Overrun overrun = current == null ? null : limit.overrun();
+            if (overrun != null) {
                 process.destroyForcibly();
-                current.charge(Outcome.ERRORED, String.format(Locale.ROOT,
-                        "timed out after %s s: the test was stopped (an endless loop, or far too slow)",
-                        trim(limitOf(current))));
+                current.charge(Outcome.ERRORED, limit.describe(overrun) + (overrun == CpuBudget.Overrun.CPU
+                        ? ": the test was stopped (an endless loop, or far too slow)" : ""));
+                current.recordTimes(limit);
                 remaining.remove(current.uniqueId);
                 current = null;
                 stopped = true;
-            } else if (now > budgetDeadline) {
+            } else if (System.nanoTime() > budgetDeadline) {
                 process.destroyForcibly();
                 if (current != null) {
                     current.charge(Outcome.NOT_RUN, "stopped: the total time budget of "
