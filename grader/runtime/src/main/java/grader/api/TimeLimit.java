@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * How much CPU time one test may take before the grader stops it and gives it 0 ("timed out after N s of CPU
  * time"). It is charged in the CPU time of the test's JVM, so a busy machine does not change the verdict; a test
- * that waits instead of computing is stopped at 10 times the limit in wall-clock time. On a class it applies to
+ * that sleeps or waits instead of computing is stopped once it has been idle for 5 times the limit. On a class it applies to
  * each of its tests; on a method it overrides the class. Without it the run's default applies
  * ({@code --time-limit}, 60 s unless set). A jqwik property's limit covers all its tries.
  */

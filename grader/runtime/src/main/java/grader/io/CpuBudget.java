@@ -10,19 +10,22 @@ import java.util.function.LongSupplier;
  * same verdict at any load, in a half-CPU container as on an idle laptop.
  *
  * <p>CPU time alone would let a child that sleeps or waits (a deadlock, {@code Thread.sleep}, reading standard
- * input) run for ever, so the wall clock stays as a far backstop: {@link #WALL_FACTOR} times the limit. That is
- * more than the slowdown a child sees in Gradescope's half-CPU box with other work beside it (about 2–4×), and
- * still bounds a sleeping test to minutes.
+ * input) run for ever, so the wall clock stays as a backstop: the child is stopped once it has spent
+ * {@link #IDLE_FACTOR} times its limit idle, computing less than {@link #IDLE_SHARE} of one core. A child that a
+ * busy machine starves still computes (at a load of 22 on two cores, 9% of a core), so starving never counts
+ * against it; a sleeping one is stopped within minutes.
  */
 public final class CpuBudget {
-    /** How many times its CPU limit a child may take in wall-clock time before it is stopped anyway. */
-    public static final double WALL_FACTOR = 10;
+    /** How many times its CPU limit a child may spend idle before it is stopped anyway. */
+    public static final double IDLE_FACTOR = 5;
+    /** Below this share of one core between two readings, a child counts as idle (a sleeping JVM uses ~0.1%). */
+    static final double IDLE_SHARE = 0.02;
     /** Reading a process tree's CPU time costs a scan of /proc: not more often than this. */
     private static final long READ_EVERY_NANOS = 200_000_000L;
 
-    /** Which limit a child overran. */
+    /** Which limit a child overran: its CPU time, or the time it may spend idle. */
     public enum Overrun {
-        CPU, WALL
+        CPU, IDLE
     }
 
     private final LongSupplier cpuNanos;
@@ -32,6 +35,7 @@ public final class CpuBudget {
     private long wallStart;
     private long cpuLast;
     private long lastRead;
+    private long idle;
     private boolean running;
 
     /** A budget charged in the CPU time of {@code process} and its descendants. */
@@ -52,6 +56,7 @@ public final class CpuBudget {
         lastRead = wallStart;
         cpuStart = cpuNanos.getAsLong();
         cpuLast = cpuStart;
+        idle = 0;
         running = true;
     }
 
@@ -70,7 +75,7 @@ public final class CpuBudget {
         if (cpuSeconds() > limitSeconds) {
             return Overrun.CPU;
         }
-        return wallSeconds() > WALL_FACTOR * limitSeconds ? Overrun.WALL : null;
+        return idleSeconds() > IDLE_FACTOR * limitSeconds ? Overrun.IDLE : null;
     }
 
     /** The limit being charged, in seconds of CPU time. */
@@ -83,6 +88,11 @@ public final class CpuBudget {
         return (cpuLast - cpuStart) / 1e9;
     }
 
+    /** Wall-clock seconds since {@link #start} in which the child computed (next to) nothing. */
+    public double idleSeconds() {
+        return idle / 1e9;
+    }
+
     /** Wall-clock seconds since {@link #start}. */
     public double wallSeconds() {
         return ((running ? wallNanos.getAsLong() : lastRead) - wallStart) / 1e9;
@@ -93,16 +103,20 @@ public final class CpuBudget {
         if (overrun == Overrun.CPU) {
             return String.format(Locale.ROOT, "timed out after %s s of CPU time", seconds(limitSeconds));
         }
-        return String.format(Locale.ROOT, "stopped after %s s of wall-clock time, having computed for only %.1f s"
-                + " of its %s s of CPU time: it sleeps or waits (a deadlock, Thread.sleep, a read that never ends)",
-                seconds(WALL_FACTOR * limitSeconds), cpuSeconds(), seconds(limitSeconds));
+        return String.format(Locale.ROOT, "stopped after %s s in which it computed nothing (%.1f s of CPU time of"
+                + " its %s s in all): it sleeps or waits (a deadlock, Thread.sleep, a read that never ends)",
+                seconds(IDLE_FACTOR * limitSeconds), cpuSeconds(), seconds(limitSeconds));
     }
 
     private void read(boolean now) {
         long t = wallNanos.getAsLong();
         if (now || t - lastRead >= READ_EVERY_NANOS) {
             // CPU time never goes back, even when a descendant that had some has ended since the last read.
-            cpuLast = Math.max(cpuLast, cpuNanos.getAsLong());
+            long cpu = Math.max(cpuLast, cpuNanos.getAsLong());
+            if (cpu - cpuLast < IDLE_SHARE * (t - lastRead)) {
+                idle += t - lastRead;
+            }
+            cpuLast = cpu;
             lastRead = t;
         }
     }

@@ -64,7 +64,7 @@ public final class GradeCommand implements Callable<Integer> {
     String rerun;
 
     @Option(names = "--time-limit", defaultValue = "60", description = "Seconds of CPU time one test may take unless"
-            + " it says otherwise; one that waits is stopped at 10 times this in wall-clock time (default:"
+            + " it says otherwise; one that sleeps or waits is stopped after 5 times this idle (default:"
             + " ${DEFAULT-VALUE}).")
     double timeLimit;
 

@@ -20,7 +20,7 @@ class CpuBudgetTest {
     @Test
     void aSlowMachineCostsNothingWhileTheCpuTimeIsWithinTheLimit() {
         budget.start(2);
-        pass(15, 1.9); // a busy machine: far longer than the limit by the wall clock
+        pass(15, 1.9); // a busy machine: far longer than the limit by the wall clock, and never idle
         assertThat(budget.overrun()).isNull();
         pass(1, 0.2);
         assertThat(budget.overrun()).isEqualTo(CpuBudget.Overrun.CPU);
@@ -30,12 +30,31 @@ class CpuBudgetTest {
     @Test
     void aChildThatOnlyWaitsIsStoppedAtTheBackstop() {
         budget.start(1.5);
-        pass(14.9, 0.1);
-        assertThat(budget.overrun()).isNull();
+        pass(1, 0.1);
+        budget.overrun();
+        for (int i = 0; i < 74; i++) { // then 7.4 s of sleep, read every 0.1 s
+            pass(0.1, 0.0001);
+            assertThat(budget.overrun()).isNull();
+        }
         pass(0.2, 0);
-        assertThat(budget.overrun()).isEqualTo(CpuBudget.Overrun.WALL);
-        assertThat(budget.describe(CpuBudget.Overrun.WALL)).startsWith(
-                "stopped after 15 s of wall-clock time, having computed for only 0.1 s of its 1.5 s of CPU time");
+        assertThat(budget.overrun()).isEqualTo(CpuBudget.Overrun.IDLE);
+        assertThat(budget.describe(CpuBudget.Overrun.IDLE)).startsWith(
+                "stopped after 7.5 s in which it computed nothing (0.1 s of CPU time of its 1.5 s in all)");
+    }
+
+    @Test
+    void aStarvedChildIsNotIdle() {
+        budget.start(1);
+        for (int i = 0; i < 100; i++) { // 10 s at 9% of a core: a load of 22 on two cores
+            pass(0.1, 0.009);
+            assertThat(budget.overrun()).isNull();
+        }
+        assertThat(budget.idleSeconds()).isZero();
+        for (int i = 0; i < 20; i++) {
+            pass(0.1, 0.009);
+            budget.overrun();
+        }
+        assertThat(budget.overrun()).isEqualTo(CpuBudget.Overrun.CPU);
     }
 
     @Test

@@ -72,9 +72,9 @@ class IsolationTest {
         Map<String, Object> waited = result("waitsLongerThanItsLimitWithoutComputing").extraData;
         assertThat((Double) waited.get("seconds")).isGreaterThan(2.4);
         assertThat((Double) waited.get("cpu_seconds")).isLessThan(1.0);
-        // Sleeping for ever is still stopped, after 10 times the limit in wall-clock time.
+        // Sleeping for ever is still stopped, after 5 times the limit spent idle.
         assertThat(result("sleepsForever").score).isZero();
-        assertThat(result("sleepsForever").output).startsWith("stopped after 10 s of wall-clock time")
+        assertThat(result("sleepsForever").output).startsWith("stopped after 5 s in which it computed nothing")
                 .contains("it sleeps or waits");
     }
 
