@@ -57,8 +57,8 @@ final class IsolatedRun {
             }
             int before = remaining.size();
             boolean started = runChild(remaining);
-            if (!started && remaining.size() == before) {
-                // The child ran nothing at all: it will not do better next time.
+            if (!started && remaining.size() == before && System.nanoTime() <= budgetDeadline) {
+                // The child ran nothing at all, and not for want of time: it will not do better next time.
                 String why = "not run: the test JVM could not run the tests" + stderrTail();
                 remaining.values().forEach(u -> u.charge(Outcome.NOT_RUN, why));
                 return;
