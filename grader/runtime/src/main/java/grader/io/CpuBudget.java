@@ -11,15 +11,19 @@ import java.util.function.LongSupplier;
  *
  * <p>CPU time alone would let a child that sleeps or waits (a deadlock, {@code Thread.sleep}, reading standard
  * input) run for ever, so the wall clock stays as a backstop: the child is stopped once it has spent
- * {@link #IDLE_FACTOR} times its limit idle, computing less than {@link #IDLE_SHARE} of one core. A child that a
- * busy machine starves still computes (at a load of 22 on two cores, 9% of a core), so starving never counts
- * against it; a sleeping one is stopped within minutes.
+ * {@link #IDLE_FACTOR} times its limit idle, in windows of {@link #WINDOW_NANOS} in which it computed less than
+ * {@link #IDLE_SHARE} of one core. A child that a busy machine starves still computes (an endless loop got 3.6% of
+ * a core at a load of 36 on two cores), so starving does not count against it; a sleeping one is stopped within
+ * minutes. The windows are long because the operating system counts CPU time in ticks of 10 ms: in a short window
+ * a starved child can show none.
  */
 public final class CpuBudget {
     /** How many times its CPU limit a child may spend idle before it is stopped anyway. */
     public static final double IDLE_FACTOR = 5;
-    /** Below this share of one core between two readings, a child counts as idle (a sleeping JVM uses ~0.1%). */
-    static final double IDLE_SHARE = 0.02;
+    /** Below this share of one core in a window, a child counts as idle (a sleeping JVM uses about 0.1%). */
+    static final double IDLE_SHARE = 0.01;
+    /** The windows in which idleness is judged. */
+    static final long WINDOW_NANOS = 5_000_000_000L;
     /** Reading a process tree's CPU time costs a scan of /proc: not more often than this. */
     private static final long READ_EVERY_NANOS = 200_000_000L;
 
@@ -36,6 +40,8 @@ public final class CpuBudget {
     private long cpuLast;
     private long lastRead;
     private long idle;
+    private long windowStart;
+    private long windowCpu;
     private boolean running;
 
     /** A budget charged in the CPU time of {@code process} and its descendants. */
@@ -57,6 +63,8 @@ public final class CpuBudget {
         cpuStart = cpuNanos.getAsLong();
         cpuLast = cpuStart;
         idle = 0;
+        windowStart = wallStart;
+        windowCpu = cpuStart;
         running = true;
     }
 
@@ -103,8 +111,8 @@ public final class CpuBudget {
         if (overrun == Overrun.CPU) {
             return String.format(Locale.ROOT, "timed out after %s s of CPU time", seconds(limitSeconds));
         }
-        return String.format(Locale.ROOT, "stopped after %s s in which it computed nothing (%.1f s of CPU time of"
-                + " its %s s in all): it sleeps or waits (a deadlock, Thread.sleep, a read that never ends)",
+        return String.format(Locale.ROOT, "stopped: it computed nothing for %s s (%.1f s of CPU time of its %s s in"
+                + " all): it sleeps or waits (a deadlock, Thread.sleep, a read that never ends)",
                 seconds(IDLE_FACTOR * limitSeconds), cpuSeconds(), seconds(limitSeconds));
     }
 
@@ -112,12 +120,15 @@ public final class CpuBudget {
         long t = wallNanos.getAsLong();
         if (now || t - lastRead >= READ_EVERY_NANOS) {
             // CPU time never goes back, even when a descendant that had some has ended since the last read.
-            long cpu = Math.max(cpuLast, cpuNanos.getAsLong());
-            if (cpu - cpuLast < IDLE_SHARE * (t - lastRead)) {
-                idle += t - lastRead;
-            }
-            cpuLast = cpu;
+            cpuLast = Math.max(cpuLast, cpuNanos.getAsLong());
             lastRead = t;
+            if (t - windowStart >= WINDOW_NANOS) {
+                if (cpuLast - windowCpu < IDLE_SHARE * (t - windowStart)) {
+                    idle += t - windowStart;
+                }
+                windowStart = t;
+                windowCpu = cpuLast;
+            }
         }
     }
 

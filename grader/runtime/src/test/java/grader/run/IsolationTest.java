@@ -74,7 +74,7 @@ class IsolationTest {
         assertThat((Double) waited.get("cpu_seconds")).isLessThan(1.0);
         // Sleeping for ever is still stopped, after 5 times the limit spent idle.
         assertThat(result("sleepsForever").score).isZero();
-        assertThat(result("sleepsForever").output).startsWith("stopped after 5 s in which it computed nothing")
+        assertThat(result("sleepsForever").output).startsWith("stopped: it computed nothing for 5 s")
                 .contains("it sleeps or waits");
     }
 
