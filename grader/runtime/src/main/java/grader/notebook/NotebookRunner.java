@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import grader.io.CpuBudget;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,12 +31,12 @@ import java.util.UUID;
 
 /**
  * Runs notebooks headless with the JDK's JShell, each in a child JVM of its own ({@link NotebookChild}): only Java
- * is needed. Every cell has a time limit (a cell may ask for more with {@code "timeout": seconds} in its grader
- * metadata); a cell that overruns it, System.exit or a crash stops only that notebook, and the run says at which
+ * is needed. Every cell has a time limit in CPU time ({@link CpuBudget}; a cell may ask for more with
+ * {@code "timeout": seconds} in its grader metadata); a cell that overruns it, System.exit or a crash stops only that notebook, and the run says at which
  * cell. Two notebooks run side by side.
  */
 public final class NotebookRunner {
-    /** Seconds a child JVM may take before its first cell starts. */
+    /** CPU seconds a child JVM may take before its first cell starts (and between two cells). */
     static final double START_LIMIT = 60;
     private static final int STDERR_TAIL = 1_500;
 
@@ -49,7 +50,7 @@ public final class NotebookRunner {
     /**
      * The time limits and the course (its notebooks' metadata key, JVM options and environment).
      *
-     * @param cellTimeout seconds a cell may run unless it asks for more
+     * @param cellTimeout CPU seconds a cell may take unless it asks for more
      * @param stopOnError stop a notebook at its first failing cell
      */
     public record Settings(grader.course.Course course, double cellTimeout, boolean stopOnError) {
@@ -141,8 +142,8 @@ public final class NotebookRunner {
 
         List<JsonObject> cells = nb.cells();
         int current = -1;
-        double limit = START_LIMIT;
-        long deadline = System.nanoTime() + (long) (limit * 1e9);
+        CpuBudget limit = new CpuBudget(process.toHandle());
+        limit.start(START_LIMIT);
         Run outcome = null;
         String exitIn = null;
         while (outcome == null) {
@@ -153,16 +154,14 @@ public final class NotebookRunner {
                 switch (type) {
                     case "start" -> {
                         current = cell;
-                        limit = cellLimit(nb, cells.get(cell), settings.cellTimeout());
-                        deadline = System.nanoTime() + (long) (limit * 1e9);
+                        limit.start(cellLimit(nb, cells.get(cell), settings.cellTimeout()));
                     }
                     case "done" -> {
                         JsonObject c = cells.get(cell);
                         c.add("outputs", e.getAsJsonArray("outputs"));
                         c.addProperty("execution_count", e.get("count").getAsInt());
                         current = -1;
-                        limit = START_LIMIT; // until the next cell starts, or the run ends
-                        deadline = System.nanoTime() + (long) (limit * 1e9);
+                        limit.start(START_LIMIT); // until the next cell starts, or the run ends
                         if (settings.stopOnError() && NotebookScorer.error(c) != null) {
                             outcome = run("error", cell, NotebookScorer.error(c), start, null);
                         }
@@ -181,12 +180,12 @@ public final class NotebookRunner {
                                 + (status == 3 ? ": it ran out of memory" : "") + tail(stderr);
                 outcome = run("dead", current < 0 ? null : current, why, start, null);
             }
-            if (outcome == null && System.nanoTime() > deadline) {
+            CpuBudget.Overrun overrun = outcome == null ? limit.overrun() : null;
+            if (overrun != null) {
                 outcome = current < 0
-                        ? run("dead", null, String.format(Locale.ROOT, "the notebook's JVM did not go on to its next"
-                                + " cell within %.0f s%s", limit, tail(stderr)), start, null)
-                        : run("timeout", current, String.format(Locale.ROOT, "did not finish within %.0f s", limit),
-                                start, null);
+                        ? run("dead", null, "the notebook's JVM did not go on to its next cell: "
+                                + limit.describe(overrun) + tail(stderr), start, null)
+                        : run("timeout", current, limit.describe(overrun), start, null);
             }
         }
         process.destroyForcibly();

@@ -63,12 +63,13 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "The command that re-runs one test, %%s standing for Class#method.")
     String rerun;
 
-    @Option(names = "--time-limit", defaultValue = "60", description = "Seconds one test may run unless it says"
-            + " otherwise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "60", description = "Seconds of CPU time one test may take unless"
+            + " it says otherwise; one that sleeps or waits is stopped after 5 times this idle (default:"
+            + " ${DEFAULT-VALUE}).")
     double timeLimit;
 
-    @Option(names = "--budget", defaultValue = "1800", description = "Seconds the whole run may take (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", defaultValue = "1800", description = "Seconds of wall-clock time the whole run may"
+            + " take (default: ${DEFAULT-VALUE}).")
     double budget;
 
     @Option(names = "--jvm-arg", description = "An option for the test JVMs, after the sized memory options"
@@ -105,8 +106,8 @@ public final class GradeCommand implements Callable<Integer> {
             + " (default with --root: its notebooks/source/, when present).")
     String notebookSources;
 
-    @Option(names = "--notebook-cell-timeout", defaultValue = "120", description = "Seconds a notebook cell may run"
-            + " unless it asks for more (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--notebook-cell-timeout", defaultValue = "120", description = "Seconds of CPU time a notebook cell"
+            + " may take unless it asks for more (default: ${DEFAULT-VALUE}).")
     double cellTimeout;
 
     /**

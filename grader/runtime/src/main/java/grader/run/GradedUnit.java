@@ -21,8 +21,11 @@ public final class GradedUnit {
     final double points;
     final Visibility.Level visibility;
     String number;
-    /** Seconds this test may run; null for the run's default. */
+    /** Seconds of CPU time this test may take; null for the run's default. */
     Double timeLimit;
+    /** What the test took in its child JVM, wall-clock and CPU seconds; null when it did not run in one. */
+    Double seconds;
+    Double cpuSeconds;
 
     Outcome outcome = Outcome.NOT_RUN;
     String output = "not run: the grading run ended before this test was reached";
@@ -66,6 +69,12 @@ public final class GradedUnit {
     void charge(Outcome how, String message) {
         outcome = how;
         output = message;
+    }
+
+    /** Records what the test took, as its child's budget charged it. */
+    void recordTimes(grader.io.CpuBudget budget) {
+        seconds = Math.round(budget.wallSeconds() * 100) / 100.0;
+        cpuSeconds = Math.round(budget.cpuSeconds() * 100) / 100.0;
     }
 
     /** Adds what the test printed, if anything, after the verdict. */

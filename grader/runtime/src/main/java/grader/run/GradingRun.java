@@ -181,6 +181,9 @@ public final class GradingRun {
 
     private static void runIsolated(Settings s, TestCatalog catalog, String classpath, List<Path> submission,
             Path compileReport, Path work, PrintStream console) throws IOException {
+        // Compiling the submission and the hidden suite left garbage: collected now, the heap shrinks back, so the
+        // container's use measured next is this JVM's lasting share and the test JVM gets the rest.
+        System.gc();
         ChildMemory memory = s.limits().memory() == null ? ChildMemory.plan()
                 : ChildMemory.split(s.limits().memory(), ContainerMemory.detect());
         if (s.limits().memory() == null && memory.tooSmall()) {

@@ -1,6 +1,7 @@
 package grader.run;
 
 import grader.io.ChildSandbox;
+import grader.io.CpuBudget;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the graded units in child JVMs and charges each unit for whatever its child did: a time limit overrun
  * (the child is killed), System.exit, an error the engine could not contain (OutOfMemoryError), or a crash.
- * After a child dies, a fresh one runs the units that remain; a total time budget bounds the whole run.
+ * A test's limit is charged in its child's CPU time ({@link CpuBudget}), so a busy machine costs no points.
+ * After a child dies, a fresh one runs the units that remain; a total wall-clock budget bounds the whole run.
  */
 final class IsolatedRun implements AutoCloseable {
     private static final int STDERR_TAIL = 2_000;
@@ -69,8 +71,8 @@ final class IsolatedRun implements AutoCloseable {
             }
             int before = remaining.size();
             boolean started = runChild(remaining);
-            if (!started && remaining.size() == before) {
-                // The child ran nothing at all: it will not do better next time.
+            if (!started && remaining.size() == before && System.nanoTime() <= budgetDeadline) {
+                // The child ran nothing at all, and not for want of time: it will not do better next time.
                 String why = "not run: the test JVM could not run the tests" + stderrTail();
                 remaining.values().forEach(u -> u.charge(Outcome.NOT_RUN, why));
                 return;
@@ -111,7 +113,7 @@ final class IsolatedRun implements AutoCloseable {
 
         boolean anyStarted = false;
         GradedUnit current = null;
-        long deadline = Long.MAX_VALUE;
+        CpuBudget limit = new CpuBudget(process.toHandle());
         StringBuilder stray = new StringBuilder();
         String exitDuring = null;
         String fatal = null;
@@ -134,7 +136,7 @@ final class IsolatedRun implements AutoCloseable {
                             anyStarted = true;
                             current = unit;
                             stray.setLength(0);
-                            deadline = System.nanoTime() + (long) (limitOf(unit) * 1e9);
+                            limit.start(limitOf(unit));
                         }
                     }
                     case "finished" -> {
@@ -148,8 +150,9 @@ final class IsolatedRun implements AutoCloseable {
                             remaining.remove(unit.uniqueId);
                             stray.setLength(0);
                             if (unit == current) {
+                                limit.stop();
+                                unit.recordTimes(limit);
                                 current = null;
-                                deadline = Long.MAX_VALUE;
                             }
                         }
                     }
@@ -167,16 +170,16 @@ final class IsolatedRun implements AutoCloseable {
             } else if (item == END) {
                 break;
             }
-            long now = System.nanoTime();
-            if (current != null && now > deadline) {
+            CpuBudget.Overrun overrun = current == null ? null : limit.overrun();
+            if (overrun != null) {
                 process.destroyForcibly();
-                current.charge(Outcome.ERRORED, String.format(Locale.ROOT,
-                        "timed out after %s s: the test was stopped (an endless loop, or far too slow)",
-                        trim(limitOf(current))));
+                current.charge(Outcome.ERRORED, limit.describe(overrun) + (overrun == CpuBudget.Overrun.CPU
+                        ? ": the test was stopped (an endless loop, or far too slow)" : ""));
+                current.recordTimes(limit);
                 remaining.remove(current.uniqueId);
                 current = null;
                 stopped = true;
-            } else if (now > budgetDeadline) {
+            } else if (System.nanoTime() > budgetDeadline) {
                 process.destroyForcibly();
                 if (current != null) {
                     current.charge(Outcome.NOT_RUN, "stopped: the total time budget of "

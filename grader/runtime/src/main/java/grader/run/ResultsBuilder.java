@@ -49,6 +49,10 @@ public final class ResultsBuilder {
             extra.put("todos", u.todos);
             extra.put("outcome", u.outcome.name().toLowerCase(Locale.ROOT));
             extra.put("test", u.className + "#" + u.methodName);
+            if (u.seconds != null) {
+                extra.put("seconds", u.seconds);
+                extra.put("cpu_seconds", u.cpuSeconds);
+            }
             if (u.outcome != Outcome.PASSED && u.outcome != Outcome.SKIPPED) {
                 extra.putAll(u.reproduction);
                 if (rerunHint != null) {

@@ -63,7 +63,7 @@ class NotebookRunnerTest {
         NotebookRunner.Run loop = runs.get("loops.ipynb");
         assertThat(loop.status()).isEqualTo("timeout");
         assertThat(loop.cell()).isZero();
-        assertThat(loop.message()).isEqualTo("did not finish within 3 s");
+        assertThat(loop.message()).isEqualTo("timed out after 3 s of CPU time");
         assertThat(Files.readString(tmp.resolve("work/notebooks.log"))).contains("cells: fine.ipynb ok");
     }
 }

@@ -51,18 +51,31 @@ class IsolationTest {
 
     @Test
     void onlyTheWellBehavedTestsEarnPoints() {
-        assertThat(results.tests).hasSize(11);
-        assertThat(results.score).isEqualTo(3.0);
-        assertThat(results.maxScore()).isEqualTo(11.0);
+        assertThat(results.tests).hasSize(13);
+        assertThat(results.score).isEqualTo(4.0);
+        assertThat(results.maxScore()).isEqualTo(13.0);
         assertThat(result("passesFirst").score).isEqualTo(1.0);
         assertThat(result("passesLast").score).isEqualTo(1.0);
         assertThat(result("printsALotAndPasses").score).isEqualTo(1.0);
+        assertThat(result("waitsLongerThanItsLimitWithoutComputing").score).isEqualTo(1.0);
     }
 
     @Test
     void anEndlessLoopTimesOut() {
         assertThat(result("loopsForever").score).isZero();
-        assertThat(result("loopsForever").output).startsWith("timed out after 1 s");
+        assertThat(result("loopsForever").output).startsWith("timed out after 1 s of CPU time");
+    }
+
+    @Test
+    void aLimitIsChargedInCpuTimeWithTheWallClockAsABackstop() {
+        // Waiting 2.5 s under a 1 s limit passes: only computing is charged, as on a busy machine.
+        Map<String, Object> waited = result("waitsLongerThanItsLimitWithoutComputing").extraData;
+        assertThat((Double) waited.get("seconds")).isGreaterThan(2.4);
+        assertThat((Double) waited.get("cpu_seconds")).isLessThan(1.0);
+        // Sleeping for ever is still stopped, after 5 times the limit spent idle.
+        assertThat(result("sleepsForever").score).isZero();
+        assertThat(result("sleepsForever").output).startsWith("stopped: it computed nothing for 5 s")
+                .contains("it sleeps or waits");
     }
 
     @Test
@@ -94,7 +107,7 @@ class IsolationTest {
     void forgingTheScoreHasNoEffect() {
         assertThat(result("forgesItsScore").score).isZero();
         assertThat(result("forgesItsScore").output).contains("however it cheats");
-        assertThat(ResultsJson.read(out.resolve("results.json")).score).isEqualTo(3.0);
+        assertThat(ResultsJson.read(out.resolve("results.json")).score).isEqualTo(4.0);
         assertThat(console).doesNotContain("1000");
     }
 

@@ -272,7 +272,7 @@ public final class NotebookCheck {
         if (notebook.startsWith(BROKEN + "missing")) {
             return output.contains("is missing from") || output.contains("raised");
         }
-        return output.contains("did not finish") || output.contains("raised") || output.contains("stopped");
+        return output.contains("timed out") || output.contains("raised") || output.contains("stopped");
     }
 
     private static String firstLine(String s) {

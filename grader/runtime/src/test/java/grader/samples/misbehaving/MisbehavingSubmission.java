@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A submission that does everything a grader must survive. Graded by IsolationTest only (Surefire skips the
- * samples package). Three tests pass; every other one must cost only its own point.
+ * samples package). Four tests pass; every other one must cost only its own point.
  */
 @Problem(value = 9, title = "A misbehaving submission")
 class MisbehavingSubmission {
@@ -37,6 +37,20 @@ class MisbehavingSubmission {
         while (n >= 0) {
             n = (n + 1) % 1000;
         }
+    }
+
+    @Test
+    @Points(1)
+    @TimeLimit(1)
+    void waitsLongerThanItsLimitWithoutComputing() throws InterruptedException {
+        Thread.sleep(2_500); // as a test slowed down by a busy machine: waiting costs no CPU time, so it passes
+    }
+
+    @Test
+    @Points(1)
+    @TimeLimit(1)
+    void sleepsForever() throws InterruptedException {
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     @Test
