@@ -47,7 +47,7 @@ class HostileSubmissionTest {
         Path notebooks = Files.createDirectories(autograder.resolve("source/notebooks/source"));
         Files.writeString(notebooks.resolve("h001.ipynb"), "{\"cells\": [\"Check.choice(\\\"1.1\\\", a, \\\"B\\\")\"]}");
         Path hidden = Files.createDirectories(autograder.resolve("source/tests/hidden"));
-        Files.writeString(hidden.resolve("HiddenKeyTest.java"), "// the hidden key is 42\n");
+        Files.writeString(hidden.resolve("HiddenKeyTest.java"), "// the hidden key is HIDDEN-KEY-7319\n");
         Files.createDirectories(autograder.resolve("results"));
         Files.createDirectories(autograder.resolve("submission"));
         // As run_autograder leaves it: the root passable but not listable, the rest root's alone.
@@ -95,7 +95,7 @@ class HostileSubmissionTest {
 
     @Test
     void aHiddenTestSourceIsRefused() {
-        assertThat(refused("readsAHiddenTestSource").output).doesNotContain("42");
+        assertThat(refused("readsAHiddenTestSource").output).doesNotContain("HIDDEN-KEY-7319");
     }
 
     @Test
@@ -107,6 +107,6 @@ class HostileSubmissionTest {
     void theResultsFolderCannotBeWritten() throws IOException {
         refused("writesIntoTheResults");
         assertThat(autograder.resolve("results/forged.txt")).doesNotExist();
-        assertThat(Files.readString(autograder.resolve("results/results.json"))).doesNotContain("1000");
+        assertThat(Files.readString(autograder.resolve("results/results.json"))).doesNotContain("FORGED-7319");
     }
 }

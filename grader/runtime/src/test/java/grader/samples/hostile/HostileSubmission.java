@@ -58,7 +58,7 @@ class HostileSubmission {
     @Points(1)
     void writesIntoTheResults() throws IOException {
         Path results = autograder().resolve("results");
-        Files.writeString(results.resolve("results.json"), "{\"score\": 1000, \"tests\": []}");
+        Files.writeString(results.resolve("results.json"), "{\"score\": 1000, \"note\": \"FORGED-7319\", \"tests\": []}");
         Files.writeString(results.resolve("forged.txt"), "written by the submission");
     }
 }
