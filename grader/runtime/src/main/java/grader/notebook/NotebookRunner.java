@@ -73,6 +73,7 @@ public final class NotebookRunner {
     /** {@link #run(List, Settings, Path, Map)} with the children in {@code sandbox} (its user, its folder). */
     public static Map<String, Run> run(List<Path> notebooks, Settings settings, Path work, Map<String, String> env,
             ChildSandbox sandbox) throws IOException, InterruptedException {
+        long start = System.nanoTime();
         Path out = work.resolve("executed");
         Files.createDirectories(out);
         Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -97,6 +98,8 @@ public final class NotebookRunner {
                 throw new IllegalStateException("the notebook runner failed: " + e.getCause(), e.getCause());
             }
         }
+        log(work, String.format(Locale.ROOT, "all: %d notebook%s in %.1f s, %d at a time", notebooks.size(),
+                notebooks.size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9, jobs));
         Map<String, Run> ordered = new java.util.LinkedHashMap<>();
         notebooks.forEach(n -> ordered.put(n.getFileName().toString(), runs.get(n.getFileName().toString())));
         return ordered;

@@ -65,5 +65,6 @@ class NotebookRunnerTest {
         assertThat(loop.cell()).isZero();
         assertThat(loop.message()).isEqualTo("timed out after 3 s of CPU time");
         assertThat(Files.readString(tmp.resolve("work/notebooks.log"))).contains("cells: fine.ipynb ok");
+        assertThat(Files.readString(tmp.resolve("work/notebooks.log"))).containsPattern("all: \\d+ notebooks? in ");
     }
 }
