@@ -3,6 +3,9 @@ package grader.run;
 import grader.course.Course;
 import grader.course.Layout;
 import grader.notebook.NotebookGrading;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,9 +128,27 @@ public final class GradeCommand implements Callable<Integer> {
         return command.settings();
     }
 
+    @Option(names = "--stopped-file", description = "When the grading cannot start (a wrong option value, a folder"
+            + " that is missing, no test selected), also write why to this file and exit 0: a build step that fails"
+            + " on the file then ends the build with the reason instead of a plug-in's stack trace.")
+    String stoppedFile;
+
     @Override
-    public Integer call() {
-        GradingRun.run(settings(), System.out);
+    public Integer call() throws IOException {
+        Path stopped = given(stoppedFile) == null ? null : Path.of(stoppedFile);
+        if (stopped != null) {
+            Files.deleteIfExists(stopped); // a file left by an earlier run must not fail this one
+        }
+        try {
+            GradingRun.run(settings(), System.out);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            if (stopped == null) {
+                throw e; // the command line reports it in one line and exits 2
+            }
+            System.err.println("grader grade: " + e.getMessage());
+            Files.createDirectories(stopped.toAbsolutePath().getParent());
+            Files.writeString(stopped, e.getMessage() + "\n", StandardCharsets.UTF_8);
+        }
         return 0;
     }
 
