@@ -113,6 +113,11 @@ public final class GradeCommand implements Callable<Integer> {
             + " may take unless it asks for more (default: ${DEFAULT-VALUE}).")
     double cellTimeout;
 
+    @Option(names = "--stopped-file", description = "When the grading cannot start (a wrong option value, a folder"
+            + " that is missing, no test selected), also write why to this file and exit 0: a build step that fails"
+            + " on the file then ends the build with the reason instead of a plug-in's stack trace.")
+    String stoppedFile;
+
     /**
      * The settings of a command line, as the command would grade with them (for callers that grade in this JVM).
      *
@@ -127,11 +132,6 @@ public final class GradeCommand implements Callable<Integer> {
         }
         return command.settings();
     }
-
-    @Option(names = "--stopped-file", description = "When the grading cannot start (a wrong option value, a folder"
-            + " that is missing, no test selected), also write why to this file and exit 0: a build step that fails"
-            + " on the file then ends the build with the reason instead of a plug-in's stack trace.")
-    String stoppedFile;
 
     @Override
     public Integer call() throws IOException {
