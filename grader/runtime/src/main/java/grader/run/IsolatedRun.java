@@ -48,6 +48,15 @@ final class IsolatedRun implements AutoCloseable {
         this.catalog = catalog;
         this.budgetDeadline = System.nanoTime() + (long) (settings.budgetSeconds() * 1e9);
         this.sandbox = ChildSandbox.open(settings.workDir());
+        try {
+            // For the staff: whether the submission's code ran as the unprivileged user (Gradescope's setup makes it).
+            Files.createDirectories(settings.workDir());
+            Files.writeString(settings.workDir().resolve("child-sandbox.txt"), sandbox.describe() + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            sandbox.close();
+            throw new UncheckedIOException("cannot write in " + settings.workDir() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops what the children left running and removes their sandbox. */

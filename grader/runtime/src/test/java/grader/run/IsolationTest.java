@@ -6,6 +6,7 @@ import grader.report.Results;
 import grader.report.ResultsJson;
 import grader.report.TestResult;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,12 @@ class IsolationTest {
         assertThat(result("passesLast").score).isEqualTo(1.0);
         assertThat(result("printsALotAndPasses").score).isEqualTo(1.0);
         assertThat(result("waitsLongerThanItsLimitWithoutComputing").score).isEqualTo(1.0);
+    }
+
+    @Test
+    void theWorkFolderSaysAsWhomTheTestJvmsRan() throws IOException {
+        assertThat(Files.readString(out.resolve("work/child-sandbox.txt")))
+                .startsWith("the children run as ");
     }
 
     @Test
